@@ -1,0 +1,23 @@
+using MediatR;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+
+namespace Ticketing.Application.Accounts.Commands.Login;
+
+public sealed record LoginCommand(string Email, string Password) : IRequest<TokenPairDto>;
+
+public sealed class LoginCommandHandler(IIdentityService identity, SessionIssuer sessions)
+    : IRequestHandler<LoginCommand, TokenPairDto>
+{
+    public async Task<TokenPairDto> Handle(LoginCommand request, CancellationToken cancellationToken)
+    {
+        var check = await identity.CheckPasswordAsync(request.Email.Trim(), request.Password, cancellationToken);
+        return check.Result switch
+        {
+            PasswordCheckResult.Succeeded => await sessions.StartAsync(check.User!, cancellationToken),
+            PasswordCheckResult.LockedOut => throw new ForbiddenAccessException(
+                ErrorCodes.LockedOut, "Too many failed logins; the account is locked for a while."),
+            _ => throw new UnauthenticatedException(ErrorCodes.InvalidCredentials, "The email or password is wrong."),
+        };
+    }
+}

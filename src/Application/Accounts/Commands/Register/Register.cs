@@ -1,0 +1,20 @@
+using MediatR;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Accounts;
+
+namespace Ticketing.Application.Accounts.Commands.Register;
+
+/// <summary>Self-service sign-up; every new account is a Customer.</summary>
+public sealed record RegisterCommand(string Email, string Password, string DisplayName) : IRequest<RegisteredUserDto>;
+
+public sealed record RegisteredUserDto(Guid UserId);
+
+public sealed class RegisterCommandHandler(IIdentityService identity) : IRequestHandler<RegisterCommand, RegisteredUserDto>
+{
+    public async Task<RegisteredUserDto> Handle(RegisterCommand request, CancellationToken cancellationToken)
+    {
+        var userId = await identity.CreateUserAsync(
+            request.Email.Trim(), request.Password, request.DisplayName.Trim(), [Roles.Customer], cancellationToken);
+        return new RegisteredUserDto(userId);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Ticketing.Application.Accounts;
+
+public sealed record TokenPairDto(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");

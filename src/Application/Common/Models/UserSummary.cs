@@ -1,0 +1,3 @@
+namespace Ticketing.Application.Common.Models;
+
+public sealed record UserSummary(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);

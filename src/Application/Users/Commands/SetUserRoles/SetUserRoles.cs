@@ -1,0 +1,29 @@
+using MediatR;
+using Ticketing.Application.Accounts;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
+
+namespace Ticketing.Application.Users.Commands.SetUserRoles;
+
+/// <summary>
+/// Replaces a user's roles. Access tokens already issued keep their roles until they expire (minutes); the
+/// next refresh carries the new ones.
+/// </summary>
+[Authorize(Roles = Domain.Accounts.Roles.Admin)]
+public sealed record SetUserRolesCommand(Guid UserId, IReadOnlyList<string> Roles) : IRequest<UserDto>;
+
+public sealed class SetUserRolesCommandHandler(IIdentityService identity) : IRequestHandler<SetUserRolesCommand, UserDto>
+{
+    public async Task<UserDto> Handle(SetUserRolesCommand request, CancellationToken cancellationToken)
+    {
+        var roles = request.Roles.Select(RoleNames.Canonical).Distinct().ToArray();
+        if (!await identity.SetRolesAsync(request.UserId, roles, cancellationToken))
+        {
+            throw new NotFoundException("User");
+        }
+
+        var user = await identity.FindUserAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User");
+        return UserDto.From(user);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ticketing.Domain.Accounts;
+
+public enum RefreshRejection
+{
+    None,
+    SessionRevoked,
+    TokenExpired,
+    TokenReused,
+}

@@ -1,0 +1,8 @@
+namespace Ticketing.Domain.Common;
+
+public interface IHasDomainEvents
+{
+    IReadOnlyCollection<IDomainEvent> DomainEvents { get; }
+
+    void ClearDomainEvents();
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Common;
+using Ticketing.Infrastructure.Identity;
+
+namespace Ticketing.Infrastructure.Data;
+
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IApplicationDbContext
+{
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly());
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IAggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            // PostgreSQL's xmin changes on every row update: a free optimistic-concurrency token.
+            builder.Entity(entityType.ClrType).Property<uint>("Version").IsRowVersion();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Accounts;
+using Ticketing.Infrastructure.Identity;
+
+namespace Ticketing.Infrastructure.Data;
+
+/// <summary>Applies the migrations, and in Development seeds the demo accounts.</summary>
+public sealed class DatabaseInitializer(
+    ApplicationDbContext context,
+    UserManager<ApplicationUser> userManager,
+    IIdentityService identity,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string DemoPassword = "Ticketing#2026";
+
+    public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> DemoUsers =
+    [
+        ("admin@example.com", "Demo Admin", Roles.Admin),
+        ("organizer@example.com", "Demo Organizer", Roles.Organizer),
+        ("staff@example.com", "Demo Staff", Roles.Staff),
+        ("customer@example.com", "Demo Customer", Roles.Customer),
+    ];
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await context.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database migrated ({Count} migrations applied)", pending.Count);
+    }
+
+    /// <summary>Development only: accounts with a published password must never exist anywhere else.</summary>
+    public async Task SeedDemoDataAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (email, displayName, role) in DemoUsers)
+        {
+            if (await userManager.FindByEmailAsync(email) is null)
+            {
+                await identity.CreateUserAsync(email, DemoPassword, displayName, [role], cancellationToken);
+            }
+        }
+    }
+}

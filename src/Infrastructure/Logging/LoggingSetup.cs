@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Ticketing.Infrastructure.Logging;
+
+public static class LoggingSetup
+{
+    // RequestId is pushed by the WebApi for each request; lines outside a request leave it empty.
+    private const string OutputTemplate =
+        "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Serilog for both hosts: levels from the "Serilog" section, console output, plus any sink registered in DI.</summary>
+    public static IHostApplicationBuilder AddTicketingLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: OutputTemplate));
+        return builder;
+    }
+}

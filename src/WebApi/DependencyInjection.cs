@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Serilog.Core;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Infrastructure.Data;
+using Ticketing.Infrastructure.Identity;
+using Ticketing.WebApi.Common;
+
+namespace Ticketing.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<ILogEventEnricher, RequestIdEnricher>();
+
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+
+        // Bad JSON and unparsable route or query values throw, so they become 400 problem details like every other error.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>, TimeProvider>(ConfigureJwtBearer);
+        services.AddOptions<JwtOptions>().ValidateOnStart();
+        services.AddAuthorization();
+
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+        });
+        return services;
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions options, IOptions<JwtOptions> jwtOptions, TimeProvider timeProvider)
+    {
+        var jwt = jwtOptions.Value;
+        var clockSkew = TimeSpan.FromSeconds(30);
+        options.MapInboundClaims = false;
+        options.TimeProvider = timeProvider;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Issuer,
+            ValidAudience = jwt.Audience,
+            IssuerSigningKey = TokenService.SigningKey(jwt),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            NameClaimType = TokenClaims.Name,
+            RoleClaimType = TokenClaims.Role,
+            ClockSkew = clockSkew,
+
+            // Lifetimes are judged by the application's clock, which tests move by hand.
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = timeProvider.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value <= now + clockSkew) && expires is not null && expires.Value > now - clockSkew;
+            },
+        };
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = async context =>
+            {
+                var validator = context.HttpContext.RequestServices.GetRequiredService<AuthSessionValidator>();
+                if (!Guid.TryParse(context.Principal?.FindFirst(TokenClaims.Session)?.Value, out var sessionId)
+                    || !await validator.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
+                {
+                    context.Fail("The session of this token has ended.");
+                }
+            },
+        };
+    }
+}

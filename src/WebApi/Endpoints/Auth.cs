@@ -1,0 +1,54 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Application.Accounts;
+using Ticketing.Application.Accounts.Commands.Login;
+using Ticketing.Application.Accounts.Commands.Logout;
+using Ticketing.Application.Accounts.Commands.RefreshToken;
+using Ticketing.Application.Accounts.Commands.Register;
+using Ticketing.Application.Accounts.Queries.GetCurrentUser;
+using Ticketing.WebApi.Common;
+
+namespace Ticketing.WebApi.Endpoints;
+
+public sealed class Auth : EndpointGroup
+{
+    public override string Prefix => "/api/auth";
+
+    public override void Map(RouteGroupBuilder group)
+    {
+        group.MapPost(Register, "register")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost(Login, "login")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost(Refresh, "refresh")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost(Logout, "logout")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet(GetCurrentUser, "me")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    public static async Task<Created<RegisteredUserDto>> Register(IMediator mediator, RegisterCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Created((string?)null, await mediator.Send(command, cancellationToken));
+
+    public static async Task<Ok<TokenPairDto>> Login(IMediator mediator, LoginCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    public static async Task<Ok<TokenPairDto>> Refresh(IMediator mediator, RefreshTokenCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    public static async Task<NoContent> Logout(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new LogoutCommand(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<UserDto>> GetCurrentUser(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));
+}

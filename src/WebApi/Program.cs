@@ -1,0 +1,55 @@
+using Serilog;
+using Ticketing.Infrastructure.Logging;
+using Ticketing.Application;
+using Ticketing.Infrastructure;
+using Ticketing.Infrastructure.Data;
+using Ticketing.WebApi;
+using Ticketing.WebApi.Common;
+using Ticketing.WebApi.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTicketingLogging();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes);
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure()
+    .AddWebApi();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    // Outside Development this is how the schema is changed: explicitly, once, before new code starts.
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+    return;
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UseMiddleware<RequestIdMiddleware>();
+// This host's logger, not the static one (which belongs to whichever host in the process was built last).
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/swagger/{documentName}/swagger.json");
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "Ticketing API v1");
+    options.RoutePrefix = "swagger";
+});
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthCheckResponses.WriteAsync });
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthCheckResponses.WriteAsync });
+app.MapEndpointGroups();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevelopmentEndpoints();
+}
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,52 @@
+using Quartz;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Infrastructure;
+using Ticketing.Worker.Jobs;
+
+namespace Ticketing.Worker;
+
+public static class DependencyInjection
+{
+    /// <summary>The jobs and how often each runs (architecture.md, "Worker jobs").</summary>
+    public static readonly IReadOnlyList<(Type Job, string Name, TimeSpan Every)> Schedule =
+    [
+        (typeof(DispatchOutboxJob), "dispatch-outbox", TimeSpan.FromSeconds(1)),
+    ];
+
+    public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ICurrentUser, SystemUser>();
+        builder.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                // The tables come from the EF migrations (AddQuartzJobStore); Quartz only validates them.
+                store.UsePostgres(Infrastructure.DependencyInjection.ConnectionString(builder.Configuration));
+                store.ConfigureStore(options => options.TablePrefix = "quartz.qrtz_");
+                store.UseSystemTextJsonSerializer();
+
+                // Several Worker instances share the store; each trigger fires on exactly one of them.
+                store.UseClustering(clustering =>
+                {
+                    clustering.CheckinInterval = TimeSpan.FromSeconds(10);
+                    clustering.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                });
+            });
+
+            foreach (var (job, name, every) in Schedule)
+            {
+                quartz.AddJob(job, j => j.WithIdentity(name).StoreDurably());
+                quartz.AddTrigger(t => t
+                    .WithIdentity(name)
+                    .ForJob(name)
+                    .WithSimpleSchedule(s => s
+                        .WithInterval(every)
+                        .RepeatForever()
+                        // A job that ran late does not run again for every beat it missed.
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            }
+        });
+        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.IntegrationTests.Infrastructure;
+
+namespace Ticketing.IntegrationTests.Errors;
+
+public sealed class ProblemDetailsTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        var response = await Anonymous().GetAsync("/api/no-such-thing");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        problem.GetProperty("instance").GetString().ShouldBe("/api/no-such-thing");
+    }
+
+    [Fact]
+    public async Task A_wrong_method_is_a_405_problem()
+    {
+        var response = await Anonymous().DeleteAsync("/api/auth/login");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+    }
+
+    [Theory]
+    [InlineData("{\"email\": ")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("{\"email\": 42, \"password\": true}")]
+    [InlineData("")]
+    public async Task A_body_that_is_not_the_expected_JSON_is_400_MALFORMED_REQUEST(string body)
+    {
+        var response = await Anonymous().PostAsync("/api/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST");
+        problem.GetProperty("detail").GetString()!.ShouldNotContain("Ticketing.");
+    }
+
+    [Fact]
+    public async Task A_body_over_one_MiB_is_413_PAYLOAD_TOO_LARGE()
+    {
+        var huge = new string('x', 1024 * 1024 + 1);
+
+        var response = await Anonymous().PostAsync("/api/auth/login", new StringContent($"{{\"email\":\"{huge}\"}}", Encoding.UTF8, "application/json"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
+    }
+
+    [Fact]
+    public async Task The_request_id_is_echoed_when_sent_and_generated_when_not()
+    {
+        var client = Anonymous();
+        var echoed = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Request-Id", "client-abc.123" } } };
+        var unsafeId = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Request-Id", "bad id with spaces" } } };
+
+        (await client.SendAsync(echoed)).Headers.GetValues("X-Request-Id").Single().ShouldBe("client-abc.123");
+        var generated = (await client.GetAsync("/health/live")).Headers.GetValues("X-Request-Id").Single();
+        generated.ShouldMatch("^[0-9a-f]{32}$");
+        (await client.SendAsync(unsafeId)).Headers.GetValues("X-Request-Id").Single().ShouldNotBe("bad id with spaces");
+    }
+
+    [Fact]
+    public async Task Every_log_line_of_a_request_carries_its_request_id()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Headers = { { "X-Request-Id", "trace-me-123" } },
+            Content = JsonContent.Create(new { email = "nobody@example.com", password = "wrong-password" }),
+        };
+
+        await Anonymous().SendAsync(request);
+
+        // The request-completion line is written just after the response reaches the client.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!Factory.Logs.ForRequest("trace-me-123").Any(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        var lines = Factory.Logs.ForRequest("trace-me-123");
+        lines.ShouldContain(e => e.MessageTemplate.Text.StartsWith("Handling", StringComparison.Ordinal));
+        lines.ShouldAllBe(e => !e.RenderMessage(null).Contains("wrong-password"));
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_bare_500_that_leaks_nothing()
+    {
+        const string secret = "Npgsql: relation \"users\" does not exist at Host=db.internal;Password=hunter2";
+        var identity = new Mock<IIdentityService>();
+        identity.Setup(i => i.FindUserAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException(secret));
+        var user = await CreateUserAsync();
+        using var failing = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped(_ => identity.Object)));
+        var client = failing.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", user.Tokens.AccessToken);
+
+        var response = await client.GetAsync("/api/auth/me");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
+        var body = problem.GetRawText();
+        body.ShouldNotContain("hunter2");
+        body.ShouldNotContain("Npgsql");
+        body.ShouldNotContain("InvalidOperationException");
+        body.ShouldNotContain(" at ");
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Serilog.Core;
+
+namespace Ticketing.IntegrationTests.Infrastructure;
+
+/// <summary>The real WebApi on a real database, with a clock the tests move by hand.</summary>
+public sealed class TicketingApiFactory(string connectionString, string environment = "Development") : WebApplicationFactory<Program>
+{
+    public static readonly string MailDirectory = Path.Combine(Path.GetTempPath(), "ticketing-test-mail");
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public CapturedLogs Logs { get; } = new();
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:Ticketing", connectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Email:DevelopmentDirectory", MailDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILogEventSink>(Logs);
+
+            // Hashing cost is a production setting; tests log in hundreds of times.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        });
+    }
+}
