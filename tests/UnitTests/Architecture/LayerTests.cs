@@ -1,0 +1,52 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Ticketing.UnitTests.Architecture;
+
+/// <summary>Dependencies point inward only: Domain ← Application ← Infrastructure ← WebApi, Worker.</summary>
+public sealed class LayerTests
+{
+    private static readonly Assembly Domain = typeof(Ticketing.Domain.Common.Entity).Assembly;
+    private static readonly Assembly Application = typeof(Ticketing.Application.DependencyInjection).Assembly;
+    private static readonly Assembly Infrastructure = typeof(Ticketing.Infrastructure.DependencyInjection).Assembly;
+    private static readonly Assembly WebApi = typeof(Ticketing.WebApi.DependencyInjection).Assembly;
+    private static readonly Assembly Worker = typeof(Ticketing.Worker.DependencyInjection).Assembly;
+
+    [Fact]
+    public void The_domain_depends_on_no_other_layer_and_does_no_IO() =>
+        ShouldHold(Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(
+            "Ticketing.Application", "Ticketing.Infrastructure", "Ticketing.WebApi", "Ticketing.Worker",
+            "MediatR", "Microsoft.EntityFrameworkCore", "Npgsql", "System.Net.Http", "System.IO", "Microsoft.AspNetCore"));
+
+    [Fact]
+    public void The_application_depends_on_the_domain_only() =>
+        ShouldHold(Types.InAssembly(Application).ShouldNot().HaveDependencyOnAny(
+            "Ticketing.Infrastructure", "Ticketing.WebApi", "Ticketing.Worker", "Npgsql", "Microsoft.AspNetCore", "Quartz"));
+
+    [Fact]
+    public void Infrastructure_does_not_know_its_hosts() =>
+        ShouldHold(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOnAny("Ticketing.WebApi", "Ticketing.Worker"));
+
+    [Fact]
+    public void The_hosts_do_not_know_each_other()
+    {
+        ShouldHold(Types.InAssembly(WebApi).ShouldNot().HaveDependencyOn("Ticketing.Worker"));
+        ShouldHold(Types.InAssembly(Worker).ShouldNot().HaveDependencyOn("Ticketing.WebApi"));
+    }
+
+    [Fact]
+    public void Endpoints_and_jobs_are_thin_they_send_commands_and_never_touch_the_database() =>
+        ShouldHold(Types.InAssemblies([WebApi, Worker])
+            .That().ResideInNamespaceMatching(@"Ticketing\.(WebApi\.Endpoints|Worker\.Jobs)")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Npgsql", "Ticketing.Infrastructure.Data"));
+
+    [Fact]
+    public void Jobs_are_named_after_what_they_do() =>
+        ShouldHold(Types.InAssembly(Worker).That().ImplementInterface(typeof(Quartz.IJob)).Should().HaveNameEndingWith("Job"));
+
+    private static void ShouldHold(ConditionList condition)
+    {
+        var result = condition.GetResult();
+        result.IsSuccessful.ShouldBeTrue($"Broken by: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+}
