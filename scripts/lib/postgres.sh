@@ -22,7 +22,7 @@ pg_as_owner() {
 }
 
 # pg_cluster_start DATA_DIR PORT — initdb on first use (password in DATA_DIR/../postgres.password), then start.
-# Prints nothing on success; sets PG_CONNECTION_STRING.
+# Sets PG_CONNECTION_STRING, and PG_STARTED=1 when this call started the server (0 when it was already running).
 pg_cluster_start() {
   local data_dir=$1 port=$2 bin
   bin=$(pg_bin_dir) || return 1
@@ -47,10 +47,13 @@ pg_cluster_start() {
       || { rm -f "$pwfile"; echo "initdb failed; see $data_dir.initdb.log" >&2; return 1; }
     rm -f "$pwfile"
   fi
-  pg_as_owner "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1 \
-    || pg_as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $data_dir -c max_connections=300 -c shared_buffers=256MB -c fsync=on" \
-    start >/dev/null || { echo "PostgreSQL did not start; see $data_dir/server.log" >&2; return 1; }
+  PG_STARTED=0
+  if ! pg_as_owner "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    pg_as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $data_dir -c max_connections=300 -c shared_buffers=256MB" \
+      start >/dev/null || { echo "PostgreSQL did not start; see $data_dir/server.log" >&2; return 1; }
+    PG_STARTED=1
+  fi
   local password
   password=$(cat "$password_file")
   PG_CONNECTION_STRING="Host=127.0.0.1;Port=$port;Database=ticketing;Username=ticketing;Password=$password"

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Infrastructure;
+using Ticketing.Infrastructure.Data;
 using Ticketing.Worker.Jobs;
 
 namespace Ticketing.Worker;
@@ -47,6 +49,12 @@ public static class DependencyInjection
             }
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ApplicationDbContext>("database")
+            .AddQuartz();
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthFilePublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options => options.Period = TimeSpan.FromSeconds(10));
         return builder;
     }
 }
