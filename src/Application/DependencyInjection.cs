@@ -38,6 +38,7 @@ public static class DependencyInjection
 
         services.AddScoped<DomainEventPublisher>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<Events.EventPlanner>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Events;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
 using Ticketing.Infrastructure.Email;
@@ -33,7 +34,10 @@ public static class DependencyInjection
             .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoCatalogue>();
         services.AddScoped<IOutboxStore, OutboxStore>();
+        services.AddScoped<IEventSeatInventory, EventSeatInventory>();
+        services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

@@ -23,7 +23,13 @@ public static class DependencyInjection
 
         // Bad JSON and unparsable route or query values throw, so they become 400 problem details like every other error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // Numbers are numbers: "42" is not accepted for one, and the API document types them plainly.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -36,6 +42,7 @@ public static class DependencyInjection
         {
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<DecimalSchemaTransformer>();
         });
         return services;
     }

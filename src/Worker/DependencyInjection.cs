@@ -12,6 +12,8 @@ public static class DependencyInjection
     /// <summary>The jobs and how often each runs (architecture.md, "Worker jobs").</summary>
     public static readonly IReadOnlyList<(Type Job, string Name, TimeSpan Every)> Schedule =
     [
+        (typeof(OpenSalesJob), "open-sales", TimeSpan.FromSeconds(1)),
+        (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
         (typeof(DispatchOutboxJob), "dispatch-outbox", TimeSpan.FromSeconds(1)),
     ];
 

@@ -507,6 +507,856 @@ export class AuthClient {
     }
 }
 
+export class EventsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://localhost/";
+    }
+
+    /**
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param state (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getEvents(from?: string | undefined, to?: string | undefined, state?: EventState | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PaginatedListOfEventDto> {
+        let url_ = this.baseUrl + "/api/events?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEvents(_response);
+        });
+    }
+
+    protected processGetEvents(response: Response): Promise<PaginatedListOfEventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PaginatedListOfEventDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PaginatedListOfEventDto>(null as any);
+    }
+
+    /**
+     * @return Created
+     */
+    createEvent(body: CreateEventCommand, signal?: AbortSignal): Promise<EventDto> {
+        let url_ = this.baseUrl + "/api/events";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateEvent(_response);
+        });
+    }
+
+    protected processCreateEvent(response: Response): Promise<EventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = EventDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
+        let url_ = this.baseUrl + "/api/events/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEvent(_response);
+        });
+    }
+
+    protected processGetEvent(response: Response): Promise<EventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    updateEvent(id: string, body: UpdateEventCommand, signal?: AbortSignal): Promise<EventDto> {
+        let url_ = this.baseUrl + "/api/events/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateEvent(_response);
+        });
+    }
+
+    protected processUpdateEvent(response: Response): Promise<EventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getEventSeats(id: string, signal?: AbortSignal): Promise<EventSeatMapDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/seats";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEventSeats(_response);
+        });
+    }
+
+    protected processGetEventSeats(response: Response): Promise<EventSeatMapDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventSeatMapDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSeatMapDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    publishEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/publish";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishEvent(_response);
+        });
+    }
+
+    protected processPublishEvent(response: Response): Promise<EventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    endEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/end";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndEvent(_response);
+        });
+    }
+
+    protected processEndEvent(response: Response): Promise<EventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    cancelEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/cancel";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelEvent(_response);
+        });
+    }
+
+    protected processCancelEvent(response: Response): Promise<EventDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventDto>(null as any);
+    }
+}
+
+export class VenuesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://localhost/";
+    }
+
+    /**
+     * @return Created
+     */
+    createVenue(body: CreateVenueCommand, signal?: AbortSignal): Promise<VenueDto> {
+        let url_ = this.baseUrl + "/api/venues";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateVenue(_response);
+        });
+    }
+
+    protected processCreateVenue(response: Response): Promise<VenueDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = VenueDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VenueDto>(null as any);
+    }
+
+    /**
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getVenues(page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PaginatedListOfVenueSummaryDto> {
+        let url_ = this.baseUrl + "/api/venues?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetVenues(_response);
+        });
+    }
+
+    protected processGetVenues(response: Response): Promise<PaginatedListOfVenueSummaryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PaginatedListOfVenueSummaryDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PaginatedListOfVenueSummaryDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getVenue(id: string, signal?: AbortSignal): Promise<VenueDto> {
+        let url_ = this.baseUrl + "/api/venues/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetVenue(_response);
+        });
+    }
+
+    protected processGetVenue(response: Response): Promise<VenueDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = VenueDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VenueDto>(null as any);
+    }
+}
+
+export class CreateEventCommand implements ICreateEventCommand {
+    title?: string;
+    description?: string | undefined;
+    venueId?: string | undefined;
+    startsAt?: string;
+    endsAt?: string;
+    saleStartsAt?: string;
+    saleEndsAt?: string | undefined;
+    currency?: string;
+    ticketTypes?: TicketTypeInput[] | undefined;
+    seatPrices?: SeatPricesInput | undefined;
+    queue?: QueueInput | undefined;
+    claimTtlMinutes?: number;
+    maxTicketsPerCustomer?: number;
+
+    [key: string]: any;
+
+    constructor(data?: ICreateEventCommand) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.title = _data["title"];
+            this.description = _data["description"];
+            this.venueId = _data["venueId"];
+            this.startsAt = _data["startsAt"];
+            this.endsAt = _data["endsAt"];
+            this.saleStartsAt = _data["saleStartsAt"];
+            this.saleEndsAt = _data["saleEndsAt"];
+            this.currency = _data["currency"];
+            if (Array.isArray(_data["ticketTypes"])) {
+                this.ticketTypes = [] as any;
+                for (let item of _data["ticketTypes"])
+                    this.ticketTypes!.push(TicketTypeInput.fromJS(item));
+            }
+            this.seatPrices = _data["seatPrices"] ? SeatPricesInput.fromJS(_data["seatPrices"]) : undefined as any;
+            this.queue = _data["queue"] ? QueueInput.fromJS(_data["queue"]) : undefined as any;
+            this.claimTtlMinutes = _data["claimTtlMinutes"];
+            this.maxTicketsPerCustomer = _data["maxTicketsPerCustomer"];
+        }
+    }
+
+    static fromJS(data: any): CreateEventCommand {
+        data = typeof data === 'object' ? data : {};
+        let result = new CreateEventCommand();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["title"] = this.title;
+        data["description"] = this.description;
+        data["venueId"] = this.venueId;
+        data["startsAt"] = this.startsAt;
+        data["endsAt"] = this.endsAt;
+        data["saleStartsAt"] = this.saleStartsAt;
+        data["saleEndsAt"] = this.saleEndsAt;
+        data["currency"] = this.currency;
+        if (Array.isArray(this.ticketTypes)) {
+            data["ticketTypes"] = [];
+            for (let item of this.ticketTypes)
+                data["ticketTypes"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["seatPrices"] = this.seatPrices ? this.seatPrices.toJSON() : undefined as any;
+        data["queue"] = this.queue ? this.queue.toJSON() : undefined as any;
+        data["claimTtlMinutes"] = this.claimTtlMinutes;
+        data["maxTicketsPerCustomer"] = this.maxTicketsPerCustomer;
+        return data;
+    }
+}
+
+export interface ICreateEventCommand {
+    title?: string;
+    description?: string | undefined;
+    venueId?: string | undefined;
+    startsAt?: string;
+    endsAt?: string;
+    saleStartsAt?: string;
+    saleEndsAt?: string | undefined;
+    currency?: string;
+    ticketTypes?: TicketTypeInput[] | undefined;
+    seatPrices?: SeatPricesInput | undefined;
+    queue?: QueueInput | undefined;
+    claimTtlMinutes?: number;
+    maxTicketsPerCustomer?: number;
+
+    [key: string]: any;
+}
+
 export class CreateUserCommand implements ICreateUserCommand {
     email!: string;
     password!: string;
@@ -565,6 +1415,455 @@ export interface ICreateUserCommand {
     role: string;
 
     [key: string]: any;
+}
+
+export class CreateVenueCommand implements ICreateVenueCommand {
+    name!: string;
+    address!: string;
+    timeZone!: string;
+    sections!: SectionInput[];
+
+    [key: string]: any;
+
+    constructor(data?: ICreateVenueCommand) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.sections = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.name = _data["name"];
+            this.address = _data["address"];
+            this.timeZone = _data["timeZone"];
+            if (Array.isArray(_data["sections"])) {
+                this.sections = [] as any;
+                for (let item of _data["sections"])
+                    this.sections!.push(SectionInput.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): CreateVenueCommand {
+        data = typeof data === 'object' ? data : {};
+        let result = new CreateVenueCommand();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["name"] = this.name;
+        data["address"] = this.address;
+        data["timeZone"] = this.timeZone;
+        if (Array.isArray(this.sections)) {
+            data["sections"] = [];
+            for (let item of this.sections)
+                data["sections"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface ICreateVenueCommand {
+    name: string;
+    address: string;
+    timeZone: string;
+    sections: SectionInput[];
+
+    [key: string]: any;
+}
+
+export class EventDto implements IEventDto {
+    id?: string;
+    organizerId?: string;
+    title?: string;
+    description?: string;
+    state?: EventState;
+    venueId?: string | undefined;
+    venueName?: string | undefined;
+    startsAt?: string;
+    endsAt?: string;
+    saleStartsAt?: string;
+    saleEndsAt?: string | undefined;
+    currency?: string;
+    queue?: QueueSettingsDto;
+    claimTtlMinutes?: number;
+    maxTicketsPerCustomer?: number;
+    publishedAt?: string | undefined;
+    ticketTypes?: TicketTypeDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IEventDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.organizerId = _data["organizerId"];
+            this.title = _data["title"];
+            this.description = _data["description"];
+            this.state = _data["state"];
+            this.venueId = _data["venueId"];
+            this.venueName = _data["venueName"];
+            this.startsAt = _data["startsAt"];
+            this.endsAt = _data["endsAt"];
+            this.saleStartsAt = _data["saleStartsAt"];
+            this.saleEndsAt = _data["saleEndsAt"];
+            this.currency = _data["currency"];
+            this.queue = _data["queue"] ? QueueSettingsDto.fromJS(_data["queue"]) : undefined as any;
+            this.claimTtlMinutes = _data["claimTtlMinutes"];
+            this.maxTicketsPerCustomer = _data["maxTicketsPerCustomer"];
+            this.publishedAt = _data["publishedAt"];
+            if (Array.isArray(_data["ticketTypes"])) {
+                this.ticketTypes = [] as any;
+                for (let item of _data["ticketTypes"])
+                    this.ticketTypes!.push(TicketTypeDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): EventDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["organizerId"] = this.organizerId;
+        data["title"] = this.title;
+        data["description"] = this.description;
+        data["state"] = this.state;
+        data["venueId"] = this.venueId;
+        data["venueName"] = this.venueName;
+        data["startsAt"] = this.startsAt;
+        data["endsAt"] = this.endsAt;
+        data["saleStartsAt"] = this.saleStartsAt;
+        data["saleEndsAt"] = this.saleEndsAt;
+        data["currency"] = this.currency;
+        data["queue"] = this.queue ? this.queue.toJSON() : undefined as any;
+        data["claimTtlMinutes"] = this.claimTtlMinutes;
+        data["maxTicketsPerCustomer"] = this.maxTicketsPerCustomer;
+        data["publishedAt"] = this.publishedAt;
+        if (Array.isArray(this.ticketTypes)) {
+            data["ticketTypes"] = [];
+            for (let item of this.ticketTypes)
+                data["ticketTypes"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IEventDto {
+    id?: string;
+    organizerId?: string;
+    title?: string;
+    description?: string;
+    state?: EventState;
+    venueId?: string | undefined;
+    venueName?: string | undefined;
+    startsAt?: string;
+    endsAt?: string;
+    saleStartsAt?: string;
+    saleEndsAt?: string | undefined;
+    currency?: string;
+    queue?: QueueSettingsDto;
+    claimTtlMinutes?: number;
+    maxTicketsPerCustomer?: number;
+    publishedAt?: string | undefined;
+    ticketTypes?: TicketTypeDto[];
+
+    [key: string]: any;
+}
+
+export class EventSeatDto implements IEventSeatDto {
+    id!: string;
+    number!: number;
+    status!: SeatStatus;
+
+    [key: string]: any;
+
+    constructor(data?: IEventSeatDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.number = _data["number"];
+            this.status = _data["status"];
+        }
+    }
+
+    static fromJS(data: any): EventSeatDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventSeatDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["number"] = this.number;
+        data["status"] = this.status;
+        return data;
+    }
+}
+
+export interface IEventSeatDto {
+    id: string;
+    number: number;
+    status: SeatStatus;
+
+    [key: string]: any;
+}
+
+export class EventSeatMapDto implements IEventSeatMapDto {
+    eventId!: string;
+    sections!: EventSeatSectionDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IEventSeatMapDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.sections = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.eventId = _data["eventId"];
+            if (Array.isArray(_data["sections"])) {
+                this.sections = [] as any;
+                for (let item of _data["sections"])
+                    this.sections!.push(EventSeatSectionDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): EventSeatMapDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventSeatMapDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["eventId"] = this.eventId;
+        if (Array.isArray(this.sections)) {
+            data["sections"] = [];
+            for (let item of this.sections)
+                data["sections"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IEventSeatMapDto {
+    eventId: string;
+    sections: EventSeatSectionDto[];
+
+    [key: string]: any;
+}
+
+export class EventSeatRowDto implements IEventSeatRowDto {
+    label!: string;
+    seats!: EventSeatDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IEventSeatRowDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.seats = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.label = _data["label"];
+            if (Array.isArray(_data["seats"])) {
+                this.seats = [] as any;
+                for (let item of _data["seats"])
+                    this.seats!.push(EventSeatDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): EventSeatRowDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventSeatRowDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["label"] = this.label;
+        if (Array.isArray(this.seats)) {
+            data["seats"] = [];
+            for (let item of this.seats)
+                data["seats"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IEventSeatRowDto {
+    label: string;
+    seats: EventSeatDto[];
+
+    [key: string]: any;
+}
+
+export class EventSeatSectionDto implements IEventSeatSectionDto {
+    name!: string;
+    ticketTypeId!: string;
+    rows!: EventSeatRowDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IEventSeatSectionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.rows = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.name = _data["name"];
+            this.ticketTypeId = _data["ticketTypeId"];
+            if (Array.isArray(_data["rows"])) {
+                this.rows = [] as any;
+                for (let item of _data["rows"])
+                    this.rows!.push(EventSeatRowDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): EventSeatSectionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventSeatSectionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["name"] = this.name;
+        data["ticketTypeId"] = this.ticketTypeId;
+        if (Array.isArray(this.rows)) {
+            data["rows"] = [];
+            for (let item of this.rows)
+                data["rows"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IEventSeatSectionDto {
+    name: string;
+    ticketTypeId: string;
+    rows: EventSeatRowDto[];
+
+    [key: string]: any;
+}
+
+export enum EventState {
+    Draft = "Draft",
+    Scheduled = "Scheduled",
+    OnSale = "OnSale",
+    SoldOut = "SoldOut",
+    Ended = "Ended",
+    Cancelled = "Cancelled",
 }
 
 export class HttpValidationProblemDetails implements IHttpValidationProblemDetails {
@@ -699,6 +1998,81 @@ export interface ILoginCommand {
     [key: string]: any;
 }
 
+export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
+    items!: EventDto[];
+    page!: number;
+    pageSize!: number;
+    totalCount!: number;
+    totalPages?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IPaginatedListOfEventDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(EventDto.fromJS(item));
+            }
+            this.page = _data["page"];
+            this.pageSize = _data["pageSize"];
+            this.totalCount = _data["totalCount"];
+            this.totalPages = _data["totalPages"];
+        }
+    }
+
+    static fromJS(data: any): PaginatedListOfEventDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PaginatedListOfEventDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["page"] = this.page;
+        data["pageSize"] = this.pageSize;
+        data["totalCount"] = this.totalCount;
+        data["totalPages"] = this.totalPages;
+        return data;
+    }
+}
+
+export interface IPaginatedListOfEventDto {
+    items: EventDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalPages?: number;
+
+    [key: string]: any;
+}
+
 export class PaginatedListOfUserDto implements IPaginatedListOfUserDto {
     items!: UserDto[];
     page!: number;
@@ -774,6 +2148,81 @@ export interface IPaginatedListOfUserDto {
     [key: string]: any;
 }
 
+export class PaginatedListOfVenueSummaryDto implements IPaginatedListOfVenueSummaryDto {
+    items!: VenueSummaryDto[];
+    page!: number;
+    pageSize!: number;
+    totalCount!: number;
+    totalPages?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IPaginatedListOfVenueSummaryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(VenueSummaryDto.fromJS(item));
+            }
+            this.page = _data["page"];
+            this.pageSize = _data["pageSize"];
+            this.totalCount = _data["totalCount"];
+            this.totalPages = _data["totalPages"];
+        }
+    }
+
+    static fromJS(data: any): PaginatedListOfVenueSummaryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PaginatedListOfVenueSummaryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["page"] = this.page;
+        data["pageSize"] = this.pageSize;
+        data["totalCount"] = this.totalCount;
+        data["totalPages"] = this.totalPages;
+        return data;
+    }
+}
+
+export interface IPaginatedListOfVenueSummaryDto {
+    items: VenueSummaryDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalPages?: number;
+
+    [key: string]: any;
+}
+
 export class ProblemDetails implements IProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -834,6 +2283,122 @@ export interface IProblemDetails {
     status?: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
+
+    [key: string]: any;
+}
+
+export class QueueInput implements IQueueInput {
+    enabled!: boolean;
+    admissionsPerMinute?: number;
+    admissionWindowMinutes?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IQueueInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.admissionsPerMinute = 60;
+            this.admissionWindowMinutes = 10;
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.enabled = _data["enabled"];
+            this.admissionsPerMinute = _data["admissionsPerMinute"] !== undefined ? _data["admissionsPerMinute"] : 60;
+            this.admissionWindowMinutes = _data["admissionWindowMinutes"] !== undefined ? _data["admissionWindowMinutes"] : 10;
+        }
+    }
+
+    static fromJS(data: any): QueueInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new QueueInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["enabled"] = this.enabled;
+        data["admissionsPerMinute"] = this.admissionsPerMinute;
+        data["admissionWindowMinutes"] = this.admissionWindowMinutes;
+        return data;
+    }
+}
+
+export interface IQueueInput {
+    enabled: boolean;
+    admissionsPerMinute?: number;
+    admissionWindowMinutes?: number;
+
+    [key: string]: any;
+}
+
+export class QueueSettingsDto implements IQueueSettingsDto {
+    enabled?: boolean;
+    admissionsPerMinute?: number;
+    admissionWindowMinutes?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IQueueSettingsDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.enabled = _data["enabled"];
+            this.admissionsPerMinute = _data["admissionsPerMinute"];
+            this.admissionWindowMinutes = _data["admissionWindowMinutes"];
+        }
+    }
+
+    static fromJS(data: any): QueueSettingsDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new QueueSettingsDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["enabled"] = this.enabled;
+        data["admissionsPerMinute"] = this.admissionsPerMinute;
+        data["admissionWindowMinutes"] = this.admissionWindowMinutes;
+        return data;
+    }
+}
+
+export interface IQueueSettingsDto {
+    enabled?: boolean;
+    admissionsPerMinute?: number;
+    admissionWindowMinutes?: number;
 
     [key: string]: any;
 }
@@ -990,6 +2555,188 @@ export interface IRegisteredUserDto {
     [key: string]: any;
 }
 
+export class RowInput implements IRowInput {
+    label!: string;
+    seats!: number;
+
+    [key: string]: any;
+
+    constructor(data?: IRowInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.label = _data["label"];
+            this.seats = _data["seats"];
+        }
+    }
+
+    static fromJS(data: any): RowInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new RowInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["label"] = this.label;
+        data["seats"] = this.seats;
+        return data;
+    }
+}
+
+export interface IRowInput {
+    label: string;
+    seats: number;
+
+    [key: string]: any;
+}
+
+export class SeatPricesInput implements ISeatPricesInput {
+    standard!: number | undefined;
+    deluxe!: number | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: ISeatPricesInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.standard = _data["standard"];
+            this.deluxe = _data["deluxe"];
+        }
+    }
+
+    static fromJS(data: any): SeatPricesInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new SeatPricesInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["standard"] = this.standard;
+        data["deluxe"] = this.deluxe;
+        return data;
+    }
+}
+
+export interface ISeatPricesInput {
+    standard: number | undefined;
+    deluxe: number | undefined;
+
+    [key: string]: any;
+}
+
+export enum SeatStatus {
+    Available = "Available",
+    Held = "Held",
+    Sold = "Sold",
+}
+
+export enum SeatType {
+    Standard = "Standard",
+    Deluxe = "Deluxe",
+}
+
+export class SectionInput implements ISectionInput {
+    name!: string;
+    seatType!: SeatType | undefined;
+    rows!: RowInput[];
+
+    [key: string]: any;
+
+    constructor(data?: ISectionInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.rows = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.name = _data["name"];
+            this.seatType = _data["seatType"];
+            if (Array.isArray(_data["rows"])) {
+                this.rows = [] as any;
+                for (let item of _data["rows"])
+                    this.rows!.push(RowInput.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): SectionInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new SectionInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["name"] = this.name;
+        data["seatType"] = this.seatType;
+        if (Array.isArray(this.rows)) {
+            data["rows"] = [];
+            for (let item of this.rows)
+                data["rows"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface ISectionInput {
+    name: string;
+    seatType: SeatType | undefined;
+    rows: RowInput[];
+
+    [key: string]: any;
+}
+
 export class SetUserRolesRequest implements ISetUserRolesRequest {
     roles!: string[] | undefined;
 
@@ -1042,6 +2789,138 @@ export class SetUserRolesRequest implements ISetUserRolesRequest {
 
 export interface ISetUserRolesRequest {
     roles: string[] | undefined;
+
+    [key: string]: any;
+}
+
+export class TicketTypeDto implements ITicketTypeDto {
+    id?: string;
+    name?: string;
+    seatType?: SeatType2 | undefined;
+    price?: number;
+    currency?: string;
+    capacity?: number;
+    available?: number;
+
+    [key: string]: any;
+
+    constructor(data?: ITicketTypeDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.seatType = _data["seatType"];
+            this.price = _data["price"];
+            this.currency = _data["currency"];
+            this.capacity = _data["capacity"];
+            this.available = _data["available"];
+        }
+    }
+
+    static fromJS(data: any): TicketTypeDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new TicketTypeDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["seatType"] = this.seatType;
+        data["price"] = this.price;
+        data["currency"] = this.currency;
+        data["capacity"] = this.capacity;
+        data["available"] = this.available;
+        return data;
+    }
+}
+
+export interface ITicketTypeDto {
+    id?: string;
+    name?: string;
+    seatType?: SeatType2 | undefined;
+    price?: number;
+    currency?: string;
+    capacity?: number;
+    available?: number;
+
+    [key: string]: any;
+}
+
+export class TicketTypeInput implements ITicketTypeInput {
+    name!: string;
+    price!: number;
+    capacity!: number;
+    id?: string | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: ITicketTypeInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.name = _data["name"];
+            this.price = _data["price"];
+            this.capacity = _data["capacity"];
+            this.id = _data["id"];
+        }
+    }
+
+    static fromJS(data: any): TicketTypeInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new TicketTypeInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["name"] = this.name;
+        data["price"] = this.price;
+        data["capacity"] = this.capacity;
+        data["id"] = this.id;
+        return data;
+    }
+}
+
+export interface ITicketTypeInput {
+    name: string;
+    price: number;
+    capacity: number;
+    id?: string | undefined;
 
     [key: string]: any;
 }
@@ -1105,6 +2984,110 @@ export interface ITokenPairDto {
     refreshToken: string;
     expiresIn: number;
     tokenType?: string;
+
+    [key: string]: any;
+}
+
+export class UpdateEventCommand implements IUpdateEventCommand {
+    title?: string;
+    description?: string | undefined;
+    venueId?: string | undefined;
+    startsAt?: string;
+    endsAt?: string;
+    saleStartsAt?: string;
+    saleEndsAt?: string | undefined;
+    currency?: string;
+    ticketTypes?: TicketTypeInput[] | undefined;
+    seatPrices?: SeatPricesInput | undefined;
+    queue?: QueueInput | undefined;
+    claimTtlMinutes?: number;
+    maxTicketsPerCustomer?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IUpdateEventCommand) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.title = _data["title"];
+            this.description = _data["description"];
+            this.venueId = _data["venueId"];
+            this.startsAt = _data["startsAt"];
+            this.endsAt = _data["endsAt"];
+            this.saleStartsAt = _data["saleStartsAt"];
+            this.saleEndsAt = _data["saleEndsAt"];
+            this.currency = _data["currency"];
+            if (Array.isArray(_data["ticketTypes"])) {
+                this.ticketTypes = [] as any;
+                for (let item of _data["ticketTypes"])
+                    this.ticketTypes!.push(TicketTypeInput.fromJS(item));
+            }
+            this.seatPrices = _data["seatPrices"] ? SeatPricesInput.fromJS(_data["seatPrices"]) : undefined as any;
+            this.queue = _data["queue"] ? QueueInput.fromJS(_data["queue"]) : undefined as any;
+            this.claimTtlMinutes = _data["claimTtlMinutes"];
+            this.maxTicketsPerCustomer = _data["maxTicketsPerCustomer"];
+        }
+    }
+
+    static fromJS(data: any): UpdateEventCommand {
+        data = typeof data === 'object' ? data : {};
+        let result = new UpdateEventCommand();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["title"] = this.title;
+        data["description"] = this.description;
+        data["venueId"] = this.venueId;
+        data["startsAt"] = this.startsAt;
+        data["endsAt"] = this.endsAt;
+        data["saleStartsAt"] = this.saleStartsAt;
+        data["saleEndsAt"] = this.saleEndsAt;
+        data["currency"] = this.currency;
+        if (Array.isArray(this.ticketTypes)) {
+            data["ticketTypes"] = [];
+            for (let item of this.ticketTypes)
+                data["ticketTypes"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["seatPrices"] = this.seatPrices ? this.seatPrices.toJSON() : undefined as any;
+        data["queue"] = this.queue ? this.queue.toJSON() : undefined as any;
+        data["claimTtlMinutes"] = this.claimTtlMinutes;
+        data["maxTicketsPerCustomer"] = this.maxTicketsPerCustomer;
+        return data;
+    }
+}
+
+export interface IUpdateEventCommand {
+    title?: string;
+    description?: string | undefined;
+    venueId?: string | undefined;
+    startsAt?: string;
+    endsAt?: string;
+    saleStartsAt?: string;
+    saleEndsAt?: string | undefined;
+    currency?: string;
+    ticketTypes?: TicketTypeInput[] | undefined;
+    seatPrices?: SeatPricesInput | undefined;
+    queue?: QueueInput | undefined;
+    claimTtlMinutes?: number;
+    maxTicketsPerCustomer?: number;
 
     [key: string]: any;
 }
@@ -1176,6 +3159,314 @@ export interface IUserDto {
     email: string;
     displayName: string;
     roles: string[];
+
+    [key: string]: any;
+}
+
+export class VenueDto implements IVenueDto {
+    id?: string;
+    ownerId?: string;
+    name?: string;
+    address?: string;
+    timeZone?: string;
+    seatCount?: number;
+    sections?: VenueSectionDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IVenueDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.ownerId = _data["ownerId"];
+            this.name = _data["name"];
+            this.address = _data["address"];
+            this.timeZone = _data["timeZone"];
+            this.seatCount = _data["seatCount"];
+            if (Array.isArray(_data["sections"])) {
+                this.sections = [] as any;
+                for (let item of _data["sections"])
+                    this.sections!.push(VenueSectionDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): VenueDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new VenueDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["ownerId"] = this.ownerId;
+        data["name"] = this.name;
+        data["address"] = this.address;
+        data["timeZone"] = this.timeZone;
+        data["seatCount"] = this.seatCount;
+        if (Array.isArray(this.sections)) {
+            data["sections"] = [];
+            for (let item of this.sections)
+                data["sections"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IVenueDto {
+    id?: string;
+    ownerId?: string;
+    name?: string;
+    address?: string;
+    timeZone?: string;
+    seatCount?: number;
+    sections?: VenueSectionDto[];
+
+    [key: string]: any;
+}
+
+export class VenueRowDto implements IVenueRowDto {
+    label?: string;
+    seats?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IVenueRowDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.label = _data["label"];
+            this.seats = _data["seats"];
+        }
+    }
+
+    static fromJS(data: any): VenueRowDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new VenueRowDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["label"] = this.label;
+        data["seats"] = this.seats;
+        return data;
+    }
+}
+
+export interface IVenueRowDto {
+    label?: string;
+    seats?: number;
+
+    [key: string]: any;
+}
+
+export class VenueSectionDto implements IVenueSectionDto {
+    name?: string;
+    seatType?: SeatType | undefined;
+    rows?: VenueRowDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IVenueSectionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.name = _data["name"];
+            this.seatType = _data["seatType"];
+            if (Array.isArray(_data["rows"])) {
+                this.rows = [] as any;
+                for (let item of _data["rows"])
+                    this.rows!.push(VenueRowDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): VenueSectionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new VenueSectionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["name"] = this.name;
+        data["seatType"] = this.seatType;
+        if (Array.isArray(this.rows)) {
+            data["rows"] = [];
+            for (let item of this.rows)
+                data["rows"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IVenueSectionDto {
+    name?: string;
+    seatType?: SeatType | undefined;
+    rows?: VenueRowDto[];
+
+    [key: string]: any;
+}
+
+export class VenueSummaryDto implements IVenueSummaryDto {
+    id?: string;
+    ownerId?: string;
+    name?: string;
+    address?: string;
+    timeZone?: string;
+    seatCount?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IVenueSummaryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.ownerId = _data["ownerId"];
+            this.name = _data["name"];
+            this.address = _data["address"];
+            this.timeZone = _data["timeZone"];
+            this.seatCount = _data["seatCount"];
+        }
+    }
+
+    static fromJS(data: any): VenueSummaryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new VenueSummaryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["ownerId"] = this.ownerId;
+        data["name"] = this.name;
+        data["address"] = this.address;
+        data["timeZone"] = this.timeZone;
+        data["seatCount"] = this.seatCount;
+        return data;
+    }
+}
+
+export interface IVenueSummaryDto {
+    id?: string;
+    ownerId?: string;
+    name?: string;
+    address?: string;
+    timeZone?: string;
+    seatCount?: number;
+
+    [key: string]: any;
+}
+
+export class SeatType2 implements ISeatType2 {
+
+    [key: string]: any;
+
+    constructor(data?: ISeatType2) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+        }
+    }
+
+    static fromJS(data: any): SeatType2 {
+        data = typeof data === 'object' ? data : {};
+        let result = new SeatType2();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        return data;
+    }
+}
+
+export interface ISeatType2 {
 
     [key: string]: any;
 }

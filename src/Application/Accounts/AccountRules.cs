@@ -16,5 +16,5 @@ public static class AccountRules
         rule.NotEmpty().MinimumLength(MinPasswordLength).MaximumLength(MaxPasswordLength);
 
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(100).Must(n => n.Trim().Length > 0).WithMessage("'Display Name' must not be blank.");
+        rule.NotEmpty().MaximumLength(100);
 }

@@ -1,9 +1,12 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
 using Ticketing.Domain.Common;
+using Ticketing.Domain.Events;
+using Ticketing.Domain.Venues;
 using Ticketing.Infrastructure.Identity;
 
 namespace Ticketing.Infrastructure.Data;
@@ -14,6 +17,27 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<EventSeat> EventSeats => Set<EventSeat>();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ConstraintViolations.Translate(ex) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ public sealed class DatabaseInitializer(
     ApplicationDbContext context,
     UserManager<ApplicationUser> userManager,
     IIdentityService identity,
+    DemoCatalogue catalogue,
     ILogger<DatabaseInitializer> logger)
 {
     public const string DemoPassword = "Ticketing#2026";
@@ -41,5 +42,8 @@ public sealed class DatabaseInitializer(
                 await identity.CreateUserAsync(email, DemoPassword, displayName, [role], cancellationToken);
             }
         }
+
+        var organizer = await userManager.FindByEmailAsync("organizer@example.com");
+        await catalogue.SeedAsync(organizer!.Id, cancellationToken);
     }
 }

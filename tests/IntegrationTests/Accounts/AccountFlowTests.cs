@@ -24,7 +24,7 @@ public sealed class AccountFlowTests(ApiFixture fixture) : IntegrationTest(fixtu
         tokens.ExpiresIn.ShouldBe(15 * 60);
         tokens.RefreshToken.ShouldNotBeNullOrWhiteSpace();
 
-        var me = await WithToken(tokens.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me");
+        var me = await WithToken(tokens.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options);
         me.ShouldBe(new UserDto(userId, "Fan@Example.com", "Fan One", ["Customer"]), new UserDtoComparer());
     }
 
@@ -106,7 +106,7 @@ public sealed class AccountFlowTests(ApiFixture fixture) : IntegrationTest(fixtu
         await expired.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
         var refreshed = await Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken });
         refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var pair = (await refreshed.Content.ReadFromJsonAsync<TokenPairDto>())!;
+        var pair = (await refreshed.Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!;
         (await WithToken(pair.AccessToken).GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -32,7 +32,7 @@ public sealed class AdminUserTests(ApiFixture fixture) : IntegrationTest(fixture
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var tokens = await LoginAsync("org@example.com", Password);
-        var me = await WithToken(tokens.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me");
+        var me = await WithToken(tokens.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options);
         me!.Roles.ShouldBe(["Organizer"]);
     }
 
@@ -62,15 +62,15 @@ public sealed class AdminUserTests(ApiFixture fixture) : IntegrationTest(fixture
     {
         var admin = await CreateUserAsync("Admin");
         var user = await CreateUserAsync();
-        var me = await user.Client.GetFromJsonAsync<UserDto>("/api/auth/me");
+        var me = await user.Client.GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options);
 
         var response = await admin.Client.PutAsJsonAsync($"/api/admin/users/{me!.Id}/roles", new { roles = new[] { "Staff", "organizer" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<UserDto>())!.Roles.ShouldBe(["Organizer", "Staff"]);
+        (await response.Content.ReadFromJsonAsync<UserDto>(ApiJson.Options))!.Roles.ShouldBe(["Organizer", "Staff"]);
         var refreshed = await Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken });
-        var pair = (await refreshed.Content.ReadFromJsonAsync<TokenPairDto>())!;
-        (await WithToken(pair.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me"))!.Roles.ShouldBe(["Organizer", "Staff"]);
+        var pair = (await refreshed.Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!;
+        (await WithToken(pair.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options))!.Roles.ShouldBe(["Organizer", "Staff"]);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RefreshAndLogoutTests(ApiFixture fixture) : IntegrationTest(
 
         var first = await RefreshAsync(user.Tokens.RefreshToken);
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var second = (await first.Content.ReadFromJsonAsync<TokenPairDto>())!;
+        var second = (await first.Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!;
         second.RefreshToken.ShouldNotBe(user.Tokens.RefreshToken);
         second.AccessToken.ShouldNotBe(user.Tokens.AccessToken);
 
@@ -26,7 +26,7 @@ public sealed class RefreshAndLogoutTests(ApiFixture fixture) : IntegrationTest(
     public async Task Reusing_a_spent_refresh_token_revokes_the_whole_family()
     {
         var user = await CreateUserAsync();
-        var rotated = (await (await RefreshAsync(user.Tokens.RefreshToken)).Content.ReadFromJsonAsync<TokenPairDto>())!;
+        var rotated = (await (await RefreshAsync(user.Tokens.RefreshToken)).Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!;
 
         // Somebody replays the spent token: whoever holds either copy is cut off.
         var replay = await RefreshAsync(user.Tokens.RefreshToken);

@@ -52,7 +52,7 @@ public abstract class IntegrationTest(ApiFixture fixture) : IAsyncLifetime
     {
         var response = await Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenPairDto>())!;
+        return (await response.Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!;
     }
 
     /// <summary>Runs a command as the Worker would, with no user and no HTTP.</summary>

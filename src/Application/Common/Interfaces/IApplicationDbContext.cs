@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Events;
+using Ticketing.Domain.Venues;
 
 namespace Ticketing.Application.Common.Interfaces;
 
@@ -13,5 +16,14 @@ public interface IApplicationDbContext
 
     DbSet<RefreshToken> RefreshTokens { get; }
 
+    DbSet<Venue> Venues { get; }
+
+    DbSet<Event> Events { get; }
+
+    DbSet<EventSeat> EventSeats { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>For a use case whose SaveChanges and named-repository statements must commit together.</summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 }

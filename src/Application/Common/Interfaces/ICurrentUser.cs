@@ -1,3 +1,5 @@
+using Ticketing.Domain.Accounts;
+
 namespace Ticketing.Application.Common.Interfaces;
 
 /// <summary>The caller of the current request (nobody for jobs and anonymous requests).</summary>
@@ -11,4 +13,6 @@ public interface ICurrentUser
     bool IsAuthenticated { get; }
 
     bool IsInRole(string role);
+
+    bool IsAdmin => IsInRole(Roles.Admin);
 }

@@ -1,0 +1,61 @@
+using FluentValidation;
+using Ticketing.Domain.Common;
+using Ticketing.Domain.Events;
+
+namespace Ticketing.Application.Events;
+
+/// <summary>Field rules of <see cref="EventInput"/>, shared by create and update.</summary>
+public sealed class EventInputValidator : AbstractValidator<EventInput>
+{
+    public EventInputValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(EventRules.MaxTitleLength);
+        RuleFor(x => x.Description).MaximumLength(EventRules.MaxDescriptionLength);
+        RuleFor(x => x.StartsAt).NotEmpty();
+        RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("'Ends At' must be after 'Starts At'.");
+        RuleFor(x => x.SaleStartsAt).NotEmpty().LessThan(x => x.EndsAt).WithMessage("The sale must open before the event ends.");
+        RuleFor(x => x.SaleEndsAt)
+            .GreaterThan(x => x.SaleStartsAt).WithMessage("The sale must close after it opens.")
+            .LessThanOrEqualTo(x => x.EndsAt).WithMessage("The sale must close no later than the event ends.")
+            .When(x => x.SaleEndsAt is not null);
+        RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("'Currency' must be an ISO 4217 code such as USD, EUR or NGN.");
+        RuleFor(x => x.ClaimTtlMinutes).InclusiveBetween(EventRules.MinClaimTtlMinutes, EventRules.MaxClaimTtlMinutes);
+        RuleFor(x => x.MaxTicketsPerCustomer).InclusiveBetween(1, EventRules.MaxTicketsPerCustomerLimit);
+        RuleFor(x => x.Queue!.AdmissionsPerMinute).InclusiveBetween(1, EventRules.MaxAdmissionsPerMinute).When(x => x.Queue is not null);
+        RuleFor(x => x.Queue!.AdmissionWindowMinutes).InclusiveBetween(1, EventRules.MaxAdmissionWindowMinutes).When(x => x.Queue is not null);
+
+        When(x => !x.IsSeated, () =>
+        {
+            RuleFor(x => x.TicketTypes)
+                .NotEmpty().WithMessage("Give at least one ticket type, or a venueId with seatPrices for a seated event.")
+                .Must(t => t is null || t.Count <= EventRules.MaxTicketTypes).WithMessage($"At most {EventRules.MaxTicketTypes} ticket types.")
+                .Must(t => t is null || t.Select(x => x.Name?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count)
+                .WithMessage("Ticket type names must differ.");
+            RuleFor(x => x.SeatPrices).Null().WithMessage("Seat prices need a venueId.");
+            RuleForEach(x => x.TicketTypes).ChildRules(type =>
+            {
+                type.RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
+                type.RuleFor(t => t.Capacity).InclusiveBetween(EventRules.MinCapacity, EventRules.MaxCapacity);
+                type.RuleFor(t => t.Price).GreaterThanOrEqualTo(0);
+            });
+            RuleForEach(x => x.TicketTypes)
+                .Must((input, type) => !Currencies.IsKnown(input.Currency) || Currencies.FitsPrecision(type.Price, input.Currency))
+                .WithMessage((input, type) => $"The price of '{type.Name}' has more decimals than {input.Currency} allows.");
+        });
+
+        When(x => x.IsSeated, () =>
+        {
+            RuleFor(x => x.TicketTypes).Must(t => t is null || t.Count == 0)
+                .WithMessage("A seated event sells its venue's seats: give seatPrices instead of ticketTypes.");
+            RuleFor(x => x.SeatPrices).NotNull().WithMessage("A seated event needs seatPrices (Standard and/or Deluxe).");
+            RuleFor(x => x.SeatPrices!.Standard).GreaterThanOrEqualTo(0).When(x => x.SeatPrices?.Standard is not null);
+            RuleFor(x => x.SeatPrices!.Deluxe).GreaterThanOrEqualTo(0).When(x => x.SeatPrices?.Deluxe is not null);
+            RuleFor(x => x.SeatPrices!.Standard)
+                .Must((input, price) => !Currencies.IsKnown(input.Currency) || Currencies.FitsPrecision(price!.Value, input.Currency))
+                .When(x => x.SeatPrices?.Standard is not null).WithMessage(x => $"The price has more decimals than {x.Currency} allows.");
+            RuleFor(x => x.SeatPrices!.Deluxe)
+                .Must((input, price) => !Currencies.IsKnown(input.Currency) || Currencies.FitsPrecision(price!.Value, input.Currency))
+                .When(x => x.SeatPrices?.Deluxe is not null).WithMessage(x => $"The price has more decimals than {x.Currency} allows.");
+        });
+    }
+}

@@ -1,0 +1,231 @@
+using Ticketing.Domain.Common;
+
+namespace Ticketing.Domain.Events;
+
+/// <summary>
+/// An event and its state machine: Draft → Scheduled → OnSale ⇄ SoldOut → Ended; Draft, Scheduled, OnSale and
+/// SoldOut → Cancelled. Every other transition is refused with INVALID_STATE, never ignored.
+/// </summary>
+public sealed class Event : AuditableEntity, IAggregateRoot
+{
+    private readonly List<TicketType> _ticketTypes = [];
+
+    private Event()
+    {
+        Title = Description = Currency = string.Empty;
+        Queue = QueueSettings.Off;
+    }
+
+    public Guid OrganizerId { get; private set; }
+
+    public Guid? VenueId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public DateTimeOffset SaleStartsAt { get; private set; }
+
+    public DateTimeOffset? SaleEndsAt { get; private set; }
+
+    public string Currency { get; private set; }
+
+    public QueueSettings Queue { get; private set; }
+
+    public int ClaimTtlMinutes { get; private set; }
+
+    public int MaxTicketsPerCustomer { get; private set; }
+
+    public EventState State { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public IReadOnlyList<TicketType> TicketTypes => _ticketTypes.AsReadOnly();
+
+    public bool IsSeated => VenueId is not null;
+
+    public EventSchedule Schedule => new(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt);
+
+    /// <summary>Published and not cancelled: it holds its venue's time slot.</summary>
+    public bool OccupiesVenue => State is not (EventState.Draft or EventState.Cancelled);
+
+    public static Event CreateDraft(Guid organizerId, Guid? venueId, EventDetails details, IReadOnlyList<TicketTypePlan> ticketTypes)
+    {
+        var created = new Event { OrganizerId = organizerId, VenueId = venueId, State = EventState.Draft };
+        created.Apply(details);
+        created.ReplaceTicketTypes(ticketTypes);
+        return created;
+    }
+
+    /// <summary>While a draft, anything may change, the venue and what it sells included.</summary>
+    public void ReviseDraft(Guid? venueId, EventDetails details, IReadOnlyList<TicketTypePlan> ticketTypes)
+    {
+        EnsureState("revise every field of", EventState.Draft);
+        VenueId = venueId;
+        Apply(details);
+        ReplaceTicketTypes(ticketTypes);
+    }
+
+    public void ChangeDescription(string description)
+    {
+        EnsureState("change the description of", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
+        Description = description;
+    }
+
+    public void ChangePrice(Guid ticketTypeId, decimal price)
+    {
+        EnsureState("change prices of", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
+        var ticketType = _ticketTypes.SingleOrDefault(t => t.Id == ticketTypeId)
+            ?? throw new DomainException(DomainErrorCodes.ValidationError, $"Ticket type {ticketTypeId} is not part of this event.");
+        ticketType.ChangePrice(ToMoney(price, ticketType.Name));
+    }
+
+    /// <summary>Goes on sale at once when the sale window is open, else waits as Scheduled (pre-queue open).</summary>
+    public void Publish(DateTimeOffset now)
+    {
+        EnsureState("publish", EventState.Draft);
+        if (now >= EndsAt)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, "The event is already over; it cannot be published.");
+        }
+
+        if (SaleEndsAt is { } saleEnds && now >= saleEnds)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, "The sale window has already closed; move it before publishing.");
+        }
+
+        State = now >= SaleStartsAt ? EventState.OnSale : EventState.Scheduled;
+        PublishedAt = now;
+        AddDomainEvent(new EventPublishedEvent(Id, State));
+    }
+
+    public void OpenSale(DateTimeOffset now)
+    {
+        EnsureState("open the sale of", EventState.Scheduled);
+        if (now < SaleStartsAt)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"The sale opens at {SaleStartsAt:O}.");
+        }
+
+        State = EventState.OnSale;
+        AddDomainEvent(new EventSaleOpenedEvent(Id));
+    }
+
+    public void MarkSoldOut()
+    {
+        EnsureState("mark as sold out", EventState.OnSale);
+        State = EventState.SoldOut;
+    }
+
+    public void ReturnToSale()
+    {
+        EnsureState("return to sale", EventState.SoldOut);
+        State = EventState.OnSale;
+    }
+
+    public void End(DateTimeOffset now)
+    {
+        EnsureState("end", EventState.OnSale, EventState.SoldOut);
+        State = EventState.Ended;
+        EndedAt = now;
+        AddDomainEvent(new EventEndedEvent(Id));
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        EnsureState("cancel", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
+        State = EventState.Cancelled;
+        CancelledAt = now;
+        AddDomainEvent(new EventCancelledEvent(Id));
+    }
+
+    private void Apply(EventDetails details)
+    {
+        var schedule = details.Schedule;
+        Require(details.Title.Length is > 0 and <= EventRules.MaxTitleLength, $"The title must be 1–{EventRules.MaxTitleLength} characters.");
+        Require(schedule.EndsAt > schedule.StartsAt, "The event must end after it starts.");
+        Require(schedule.SaleStartsAt < schedule.EndsAt, "The sale must open before the event ends.");
+        Require(schedule.SaleEndsAt is null || (schedule.SaleEndsAt > schedule.SaleStartsAt && schedule.SaleEndsAt <= schedule.EndsAt),
+            "The sale must close after it opens and no later than the event ends.");
+        Require(Common.Currencies.IsKnown(details.Currency), $"Unknown currency '{details.Currency}'.");
+        Require(details.ClaimTtlMinutes is >= EventRules.MinClaimTtlMinutes and <= EventRules.MaxClaimTtlMinutes,
+            $"Claims last {EventRules.MinClaimTtlMinutes}–{EventRules.MaxClaimTtlMinutes} minutes.");
+        Require(details.MaxTicketsPerCustomer is >= 1 and <= EventRules.MaxTicketsPerCustomerLimit,
+            $"A customer may be allowed 1–{EventRules.MaxTicketsPerCustomerLimit} tickets.");
+        Require(details.Queue.AdmissionsPerMinute is >= 1 and <= EventRules.MaxAdmissionsPerMinute
+                && details.Queue.AdmissionWindowMinutes is >= 1 and <= EventRules.MaxAdmissionWindowMinutes,
+            "Queue settings are out of range.");
+        Title = details.Title;
+        Description = details.Description;
+        StartsAt = schedule.StartsAt;
+        EndsAt = schedule.EndsAt;
+        SaleStartsAt = schedule.SaleStartsAt;
+        SaleEndsAt = schedule.SaleEndsAt;
+        Currency = details.Currency;
+        Queue = details.Queue;
+        ClaimTtlMinutes = details.ClaimTtlMinutes;
+        MaxTicketsPerCustomer = details.MaxTicketsPerCustomer;
+    }
+
+    /// <summary>Keeps the ids of types the plan names, adds the new ones, drops the rest (drafts only sell nothing yet).</summary>
+    private void ReplaceTicketTypes(IReadOnlyList<TicketTypePlan> plans)
+    {
+        Require(plans.Count is > 0 and <= EventRules.MaxTicketTypes, $"An event sells 1–{EventRules.MaxTicketTypes} ticket types.");
+        Require(plans.Select(p => p.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == plans.Count, "Ticket type names must differ.");
+        Require(plans.All(p => p.SeatType is null) || IsSeated, "Seat types need a venue.");
+        Require(plans.All(p => p.SeatType is not null) || !IsSeated, "A seated event sells its seats, not general admission.");
+
+        _ticketTypes.RemoveAll(existing => plans.All(p => p.Id != existing.Id));
+        foreach (var plan in plans)
+        {
+            Require(plan.Capacity is >= EventRules.MinCapacity and <= EventRules.MaxCapacity,
+                $"Capacity must be {EventRules.MinCapacity}–{EventRules.MaxCapacity}.");
+            var price = ToMoney(plan.Price, plan.Name);
+            var existing = plan.Id is { } id ? _ticketTypes.SingleOrDefault(t => t.Id == id) : null;
+            if (plan.Id is not null && existing is null)
+            {
+                throw new DomainException(DomainErrorCodes.ValidationError, $"Ticket type {plan.Id} is not part of this event.");
+            }
+
+            if (existing is null)
+            {
+                _ticketTypes.Add(new TicketType(Id, plan.Name.Trim(), price, plan.Capacity, plan.SeatType));
+            }
+            else
+            {
+                existing.Redefine(plan.Name.Trim(), price, plan.Capacity);
+            }
+        }
+    }
+
+    private Money ToMoney(decimal price, string ticketTypeName)
+    {
+        Require(price >= 0, $"The price of '{ticketTypeName}' cannot be negative.");
+        Require(Common.Currencies.FitsPrecision(price, Currency), $"The price of '{ticketTypeName}' has more decimals than {Currency} allows.");
+        return Money.FromMajor(price, Currency);
+    }
+
+    private void EnsureState(string action, params EventState[] allowed)
+    {
+        if (!allowed.Contains(State))
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot {action} an event that is {State}.");
+        }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainException(DomainErrorCodes.ValidationError, message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Ticketing.Domain.Venues;
+
+public enum SeatType
+{
+    Standard,
+    Deluxe,
+}

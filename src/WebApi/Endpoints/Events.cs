@@ -1,0 +1,78 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Application.Common.Models;
+using Ticketing.Application.Events;
+using Ticketing.Application.Events.Commands.CancelEvent;
+using Ticketing.Application.Events.Commands.CreateEvent;
+using Ticketing.Application.Events.Commands.EndEvent;
+using Ticketing.Application.Events.Commands.PublishEvent;
+using Ticketing.Application.Events.Commands.UpdateEvent;
+using Ticketing.Application.Events.Queries.GetEvent;
+using Ticketing.Application.Events.Queries.GetEvents;
+using Ticketing.Application.Events.Queries.GetEventSeats;
+using Ticketing.Domain.Events;
+using Ticketing.WebApi.Common;
+
+namespace Ticketing.WebApi.Endpoints;
+
+public sealed class Events : EndpointGroup
+{
+    public override string Prefix => "/api/events";
+
+    public override void Map(RouteGroupBuilder group)
+    {
+        group.MapGet(GetEvents).ProducesValidationProblem();
+        group.MapGet(GetEvent, "{id}").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet(GetEventSeats, "{id}/seats")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var manage = group.MapGroup(string.Empty).RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        manage.MapPost(CreateEvent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapPut(UpdateEvent, "{id}")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapPost(PublishEvent, "{id}/publish").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapPost(EndEvent, "{id}/end").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapPost(CancelEvent, "{id}/cancel").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<Ok<PaginatedList<EventDto>>> GetEvents(
+        IMediator mediator,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        EventState? state,
+        CancellationToken cancellationToken,
+        int page = 1,
+        int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new GetEventsQuery(from, to, state, page, pageSize), cancellationToken));
+
+    public static async Task<Ok<EventDto>> GetEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetEventQuery(id), cancellationToken));
+
+    public static async Task<Ok<EventSeatMapDto>> GetEventSeats(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetEventSeatsQuery(id), cancellationToken));
+
+    public static async Task<Created<EventDto>> CreateEvent(IMediator mediator, CreateEventCommand command, CancellationToken cancellationToken)
+    {
+        var created = await mediator.Send(command, cancellationToken);
+        return TypedResults.Created($"/api/events/{created.Id}", created);
+    }
+
+    public static async Task<Ok<EventDto>> UpdateEvent(IMediator mediator, Guid id, UpdateEventCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
+
+    public static async Task<Ok<EventDto>> PublishEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new PublishEventCommand(id), cancellationToken));
+
+    public static async Task<Ok<EventDto>> EndEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new EndEventCommand(id), cancellationToken));
+
+    public static async Task<Ok<EventDto>> CancelEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new CancelEventCommand(id), cancellationToken));
+}
