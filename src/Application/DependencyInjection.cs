@@ -39,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<DomainEventPublisher>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<Events.EventPlanner>();
+        services.AddScoped<Queue.QueueStatusReader>();
+        services.AddScoped<Claims.ClaimExpiry>();
+        services.AddScoped<Claims.EventAvailability>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
 using Ticketing.Infrastructure.Email;
 using Ticketing.Infrastructure.Identity;
+using Ticketing.Infrastructure.Inventory;
+using Ticketing.Infrastructure.Live;
+using Ticketing.Infrastructure.Queue;
 using Ticketing.Infrastructure.Outbox;
 
 namespace Ticketing.Infrastructure;
@@ -37,6 +40,13 @@ public static class DependencyInjection
         services.AddScoped<DemoCatalogue>();
         services.AddScoped<IOutboxStore, OutboxStore>();
         services.AddScoped<IEventSeatInventory, EventSeatInventory>();
+        services.AddScoped<IInventory, TicketInventory>();
+        services.AddScoped<IClaimRows, ClaimRows>();
+        services.AddScoped<IQueueLine, QueueLine>();
+        services.AddScoped<ITransactionLocks, TransactionLocks>();
+        services.AddSingleton<ILiveNotifier, PostgresLiveNotifier>();
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAdmissionTokens, AdmissionTokens>();
         services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
 
         services.AddIdentityCore<ApplicationUser>(options =>

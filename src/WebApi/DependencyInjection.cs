@@ -7,6 +7,7 @@ using Ticketing.Application.Common.Interfaces;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.WebApi.Common;
+using Ticketing.WebApi.Live;
 
 namespace Ticketing.WebApi;
 
@@ -36,6 +37,11 @@ public static class DependencyInjection
             .Configure<IOptions<JwtOptions>, TimeProvider>(ConfigureJwtBearer);
         services.AddOptions<JwtOptions>().ValidateOnStart();
         services.AddAuthorization();
+
+        services.AddSignalR();
+        services.AddSingleton<QueueWatchers>();
+        services.AddSingleton<LiveNotificationListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveNotificationListener>());
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         services.AddOpenApi("v1", options =>
@@ -72,6 +78,16 @@ public static class DependencyInjection
         };
         options.Events = new JwtBearerEvents
         {
+            // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.
+            OnMessageReceived = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(LiveHub.Path) && context.Request.Query["access_token"] is { Count: > 0 } token)
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
             OnTokenValidated = async context =>
             {
                 var validator = context.HttpContext.RequestServices.GetRequiredService<AuthSessionValidator>();

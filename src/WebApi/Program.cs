@@ -6,6 +6,7 @@ using Ticketing.Infrastructure.Data;
 using Ticketing.WebApi;
 using Ticketing.WebApi.Common;
 using Ticketing.WebApi.Endpoints;
+using Ticketing.WebApi.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketingLogging();
@@ -45,6 +46,7 @@ app.UseSwaggerUI(options =>
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthCheckResponses.WriteAsync });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthCheckResponses.WriteAsync });
 app.MapEndpointGroups();
+app.MapHub<LiveHub>(LiveHub.Path);
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentEndpoints();

@@ -13,8 +13,13 @@ public static class DependencyInjection
     public static readonly IReadOnlyList<(Type Job, string Name, TimeSpan Every)> Schedule =
     [
         (typeof(OpenSalesJob), "open-sales", TimeSpan.FromSeconds(1)),
-        (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
+        (typeof(AdmitFromQueueJob), "admit-from-queue", TimeSpan.FromSeconds(1)),
+        (typeof(ExpireAdmissionsJob), "expire-admissions", TimeSpan.FromSeconds(5)),
+        (typeof(ExpireClaimsJob), "expire-claims", TimeSpan.FromSeconds(5)),
         (typeof(DispatchOutboxJob), "dispatch-outbox", TimeSpan.FromSeconds(1)),
+        (typeof(ReconcileJob), "reconcile", TimeSpan.FromSeconds(30)),
+        (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
+        (typeof(PublishLiveCountersJob), "publish-live-counters", TimeSpan.FromSeconds(2)),
     ];
 
     public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder)

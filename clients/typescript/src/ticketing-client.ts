@@ -507,6 +507,291 @@ export class AuthClient {
     }
 }
 
+export class ClaimsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://localhost/";
+    }
+
+    /**
+     * @return Created
+     */
+    createClaim(id: string, body: CreateClaimCommand, signal?: AbortSignal): Promise<ClaimDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/claims";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateClaim(_response);
+        });
+    }
+
+    protected processCreateClaim(response: Response): Promise<ClaimDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = ClaimDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            let resultData410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result410 = ProblemDetails.fromJS(resultData410);
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClaimDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getClaim(id: string, signal?: AbortSignal): Promise<ClaimDto> {
+        let url_ = this.baseUrl + "/api/claims/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetClaim(_response);
+        });
+    }
+
+    protected processGetClaim(response: Response): Promise<ClaimDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ClaimDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClaimDto>(null as any);
+    }
+
+    /**
+     * @return No Content
+     */
+    releaseClaim(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/claims/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReleaseClaim(_response);
+        });
+    }
+
+    protected processReleaseClaim(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * @param status (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getMyClaims(status?: ClaimStatus | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PaginatedListOfClaimDto> {
+        let url_ = this.baseUrl + "/api/me/claims?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyClaims(_response);
+        });
+    }
+
+    protected processGetMyClaims(response: Response): Promise<PaginatedListOfClaimDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PaginatedListOfClaimDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PaginatedListOfClaimDto>(null as any);
+    }
+}
+
 export class EventsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -1048,6 +1333,261 @@ export class EventsClient {
     }
 }
 
+export class QueueClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://localhost/";
+    }
+
+    /**
+     * @return OK
+     */
+    getQueueDraw(id: string, signal?: AbortSignal): Promise<QueueDrawDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue/draw";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetQueueDraw(_response);
+        });
+    }
+
+    protected processGetQueueDraw(response: Response): Promise<QueueDrawDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = QueueDrawDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<QueueDrawDto>(null as any);
+    }
+
+    /**
+     * @return Created
+     */
+    joinQueue(id: string, signal?: AbortSignal): Promise<QueueEntryDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processJoinQueue(_response);
+        });
+    }
+
+    protected processJoinQueue(response: Response): Promise<QueueEntryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = QueueEntryDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<QueueEntryDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getMyQueueEntry(id: string, signal?: AbortSignal): Promise<QueueEntryDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue/me";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyQueueEntry(_response);
+        });
+    }
+
+    protected processGetMyQueueEntry(response: Response): Promise<QueueEntryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = QueueEntryDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<QueueEntryDto>(null as any);
+    }
+
+    /**
+     * @return No Content
+     */
+    leaveQueue(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue/me";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLeaveQueue(_response);
+        });
+    }
+
+    protected processLeaveQueue(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class VenuesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -1251,6 +1791,285 @@ export class VenuesClient {
         }
         return Promise.resolve<VenueDto>(null as any);
     }
+}
+
+export class AdmissionDto implements IAdmissionDto {
+    token!: string;
+    expiresAt!: string;
+
+    [key: string]: any;
+
+    constructor(data?: IAdmissionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.token = _data["token"];
+            this.expiresAt = _data["expiresAt"];
+        }
+    }
+
+    static fromJS(data: any): AdmissionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new AdmissionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["token"] = this.token;
+        data["expiresAt"] = this.expiresAt;
+        return data;
+    }
+}
+
+export interface IAdmissionDto {
+    token: string;
+    expiresAt: string;
+
+    [key: string]: any;
+}
+
+export class ClaimDto implements IClaimDto {
+    id?: string;
+    eventId?: string;
+    status?: ClaimStatus;
+    createdAt?: string;
+    expiresAt?: string;
+    items?: ClaimItemDto[];
+    total?: number;
+    currency?: string;
+
+    [key: string]: any;
+
+    constructor(data?: IClaimDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.eventId = _data["eventId"];
+            this.status = _data["status"];
+            this.createdAt = _data["createdAt"];
+            this.expiresAt = _data["expiresAt"];
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(ClaimItemDto.fromJS(item));
+            }
+            this.total = _data["total"];
+            this.currency = _data["currency"];
+        }
+    }
+
+    static fromJS(data: any): ClaimDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ClaimDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["eventId"] = this.eventId;
+        data["status"] = this.status;
+        data["createdAt"] = this.createdAt;
+        data["expiresAt"] = this.expiresAt;
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["total"] = this.total;
+        data["currency"] = this.currency;
+        return data;
+    }
+}
+
+export interface IClaimDto {
+    id?: string;
+    eventId?: string;
+    status?: ClaimStatus;
+    createdAt?: string;
+    expiresAt?: string;
+    items?: ClaimItemDto[];
+    total?: number;
+    currency?: string;
+
+    [key: string]: any;
+}
+
+export class ClaimItemDto implements IClaimItemDto {
+    ticketTypeId?: string;
+    quantity?: number;
+    unitPrice?: number;
+    seatIds?: string[];
+
+    [key: string]: any;
+
+    constructor(data?: IClaimItemDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.ticketTypeId = _data["ticketTypeId"];
+            this.quantity = _data["quantity"];
+            this.unitPrice = _data["unitPrice"];
+            if (Array.isArray(_data["seatIds"])) {
+                this.seatIds = [] as any;
+                for (let item of _data["seatIds"])
+                    this.seatIds!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): ClaimItemDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ClaimItemDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["ticketTypeId"] = this.ticketTypeId;
+        data["quantity"] = this.quantity;
+        data["unitPrice"] = this.unitPrice;
+        if (Array.isArray(this.seatIds)) {
+            data["seatIds"] = [];
+            for (let item of this.seatIds)
+                data["seatIds"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IClaimItemDto {
+    ticketTypeId?: string;
+    quantity?: number;
+    unitPrice?: number;
+    seatIds?: string[];
+
+    [key: string]: any;
+}
+
+export enum ClaimStatus {
+    Pending = "Pending",
+    Confirmed = "Confirmed",
+    Released = "Released",
+    Expired = "Expired",
+}
+
+export class CreateClaimCommand implements ICreateClaimCommand {
+    ticketTypeId?: string | undefined;
+    quantity?: number | undefined;
+    seatIds?: string[] | undefined;
+    admissionToken?: string | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: ICreateClaimCommand) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.ticketTypeId = _data["ticketTypeId"];
+            this.quantity = _data["quantity"];
+            if (Array.isArray(_data["seatIds"])) {
+                this.seatIds = [] as any;
+                for (let item of _data["seatIds"])
+                    this.seatIds!.push(item);
+            }
+            this.admissionToken = _data["admissionToken"];
+        }
+    }
+
+    static fromJS(data: any): CreateClaimCommand {
+        data = typeof data === 'object' ? data : {};
+        let result = new CreateClaimCommand();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["ticketTypeId"] = this.ticketTypeId;
+        data["quantity"] = this.quantity;
+        if (Array.isArray(this.seatIds)) {
+            data["seatIds"] = [];
+            for (let item of this.seatIds)
+                data["seatIds"].push(item);
+        }
+        data["admissionToken"] = this.admissionToken;
+        return data;
+    }
+}
+
+export interface ICreateClaimCommand {
+    ticketTypeId?: string | undefined;
+    quantity?: number | undefined;
+    seatIds?: string[] | undefined;
+    admissionToken?: string | undefined;
+
+    [key: string]: any;
 }
 
 export class CreateEventCommand implements ICreateEventCommand {
@@ -1505,6 +2324,8 @@ export class EventDto implements IEventDto {
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
     publishedAt?: string | undefined;
+    queueSeedHash?: string | undefined;
+    queueSeed?: string | undefined;
     ticketTypes?: TicketTypeDto[];
 
     [key: string]: any;
@@ -1540,6 +2361,8 @@ export class EventDto implements IEventDto {
             this.claimTtlMinutes = _data["claimTtlMinutes"];
             this.maxTicketsPerCustomer = _data["maxTicketsPerCustomer"];
             this.publishedAt = _data["publishedAt"];
+            this.queueSeedHash = _data["queueSeedHash"];
+            this.queueSeed = _data["queueSeed"];
             if (Array.isArray(_data["ticketTypes"])) {
                 this.ticketTypes = [] as any;
                 for (let item of _data["ticketTypes"])
@@ -1577,6 +2400,8 @@ export class EventDto implements IEventDto {
         data["claimTtlMinutes"] = this.claimTtlMinutes;
         data["maxTicketsPerCustomer"] = this.maxTicketsPerCustomer;
         data["publishedAt"] = this.publishedAt;
+        data["queueSeedHash"] = this.queueSeedHash;
+        data["queueSeed"] = this.queueSeed;
         if (Array.isArray(this.ticketTypes)) {
             data["ticketTypes"] = [];
             for (let item of this.ticketTypes)
@@ -1603,6 +2428,8 @@ export interface IEventDto {
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
     publishedAt?: string | undefined;
+    queueSeedHash?: string | undefined;
+    queueSeed?: string | undefined;
     ticketTypes?: TicketTypeDto[];
 
     [key: string]: any;
@@ -1998,6 +2825,81 @@ export interface ILoginCommand {
     [key: string]: any;
 }
 
+export class PaginatedListOfClaimDto implements IPaginatedListOfClaimDto {
+    items!: ClaimDto[];
+    page!: number;
+    pageSize!: number;
+    totalCount!: number;
+    totalPages?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IPaginatedListOfClaimDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(ClaimDto.fromJS(item));
+            }
+            this.page = _data["page"];
+            this.pageSize = _data["pageSize"];
+            this.totalCount = _data["totalCount"];
+            this.totalPages = _data["totalPages"];
+        }
+    }
+
+    static fromJS(data: any): PaginatedListOfClaimDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PaginatedListOfClaimDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["page"] = this.page;
+        data["pageSize"] = this.pageSize;
+        data["totalCount"] = this.totalCount;
+        data["totalPages"] = this.totalPages;
+        return data;
+    }
+}
+
+export interface IPaginatedListOfClaimDto {
+    items: ClaimDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalPages?: number;
+
+    [key: string]: any;
+}
+
 export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
     items!: EventDto[];
     page!: number;
@@ -2285,6 +3187,153 @@ export interface IProblemDetails {
     instance?: string | undefined;
 
     [key: string]: any;
+}
+
+export class QueueDrawDto implements IQueueDrawDto {
+    eventId!: string;
+    seedHash!: string;
+    seed!: string;
+    entryIds!: string[];
+
+    [key: string]: any;
+
+    constructor(data?: IQueueDrawDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.entryIds = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.eventId = _data["eventId"];
+            this.seedHash = _data["seedHash"];
+            this.seed = _data["seed"];
+            if (Array.isArray(_data["entryIds"])) {
+                this.entryIds = [] as any;
+                for (let item of _data["entryIds"])
+                    this.entryIds!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): QueueDrawDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new QueueDrawDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["eventId"] = this.eventId;
+        data["seedHash"] = this.seedHash;
+        data["seed"] = this.seed;
+        if (Array.isArray(this.entryIds)) {
+            data["entryIds"] = [];
+            for (let item of this.entryIds)
+                data["entryIds"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IQueueDrawDto {
+    eventId: string;
+    seedHash: string;
+    seed: string;
+    entryIds: string[];
+
+    [key: string]: any;
+}
+
+export class QueueEntryDto implements IQueueEntryDto {
+    entryId!: string;
+    eventId!: string;
+    status!: QueueEntryStatus;
+    position!: number | undefined;
+    estimatedWaitSeconds!: number | undefined;
+    admission!: AdmissionDto | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IQueueEntryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.entryId = _data["entryId"];
+            this.eventId = _data["eventId"];
+            this.status = _data["status"];
+            this.position = _data["position"];
+            this.estimatedWaitSeconds = _data["estimatedWaitSeconds"];
+            this.admission = _data["admission"] ? AdmissionDto.fromJS(_data["admission"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): QueueEntryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new QueueEntryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["entryId"] = this.entryId;
+        data["eventId"] = this.eventId;
+        data["status"] = this.status;
+        data["position"] = this.position;
+        data["estimatedWaitSeconds"] = this.estimatedWaitSeconds;
+        data["admission"] = this.admission ? this.admission.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IQueueEntryDto {
+    entryId: string;
+    eventId: string;
+    status: QueueEntryStatus;
+    position: number | undefined;
+    estimatedWaitSeconds: number | undefined;
+    admission: AdmissionDto | undefined;
+
+    [key: string]: any;
+}
+
+export enum QueueEntryStatus {
+    Waiting = "Waiting",
+    Admitted = "Admitted",
+    Used = "Used",
+    Abandoned = "Abandoned",
+    Expired = "Expired",
 }
 
 export class QueueInput implements IQueueInput {

@@ -39,6 +39,12 @@ public sealed class EventDto
 
     public DateTimeOffset? PublishedAt { get; init; }
 
+    /// <summary>SHA-256 (hex) of the pre-queue draw's seed, public from publishing on.</summary>
+    public string? QueueSeedHash { get; init; }
+
+    /// <summary>The draw's seed (hex), revealed once the sale has opened; see GET /api/events/{id}/queue/draw.</summary>
+    public string? QueueSeed { get; init; }
+
     public IReadOnlyList<TicketTypeDto> TicketTypes { get; init; } = [];
 
     private sealed class Mapping : Profile
@@ -49,7 +55,8 @@ public sealed class EventDto
             IQueryable<Venue> venues = null!;
             CreateMap<Event, EventDto>()
                 .ForMember(d => d.VenueName, o => o.MapFrom(e => venues.Where(v => v.Id == e.VenueId).Select(v => v.Name).FirstOrDefault()))
-                .ForMember(d => d.TicketTypes, o => o.MapFrom(e => e.TicketTypes.OrderBy(t => t.Price.Amount).ThenBy(t => t.Name)));
+                .ForMember(d => d.TicketTypes, o => o.MapFrom(e => e.TicketTypes.OrderBy(t => t.Price.Amount).ThenBy(t => t.Name)))
+                .ForMember(d => d.QueueSeed, o => o.MapFrom(e => e.SaleOpenedAt != null && e.QueueSeed != null ? Convert.ToHexStringLower(e.QueueSeed) : null));
             CreateMap<QueueSettings, QueueSettingsDto>();
             CreateMap<TicketType, TicketTypeDto>()
                 .ForMember(d => d.Price, o => o.MapFrom(t => new Money(t.Price.Amount, t.Price.Currency).ToMajor()))

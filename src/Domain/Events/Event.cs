@@ -1,4 +1,6 @@
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
+using Ticketing.Domain.Queue;
 
 namespace Ticketing.Domain.Events;
 
@@ -43,6 +45,15 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     public EventState State { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>When tickets first went on sale; from then on the queue seed is public.</summary>
+    public DateTimeOffset? SaleOpenedAt { get; private set; }
+
+    /// <summary>The pre-queue draw's secret, drawn at publish (see <see cref="PreQueueDraw"/>).</summary>
+    public byte[]? QueueSeed { get; private set; }
+
+    /// <summary>SHA-256 of <see cref="QueueSeed"/>, public from publish on, so the draw cannot be changed later.</summary>
+    public string? QueueSeedHash { get; private set; }
 
     public DateTimeOffset? EndedAt { get; private set; }
 
@@ -89,8 +100,13 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     }
 
     /// <summary>Goes on sale at once when the sale window is open, else waits as Scheduled (pre-queue open).</summary>
-    public void Publish(DateTimeOffset now)
+    public void Publish(DateTimeOffset now, byte[] queueSeed)
     {
+        if (queueSeed.Length != PreQueueDraw.SeedLength)
+        {
+            throw new ArgumentException($"The queue seed is {PreQueueDraw.SeedLength} bytes.", nameof(queueSeed));
+        }
+
         EnsureState("publish", EventState.Draft);
         if (now >= EndsAt)
         {
@@ -102,8 +118,16 @@ public sealed class Event : AuditableEntity, IAggregateRoot
             throw new DomainException(DomainErrorCodes.InvalidState, "The sale window has already closed; move it before publishing.");
         }
 
-        State = now >= SaleStartsAt ? EventState.OnSale : EventState.Scheduled;
+        QueueSeed = queueSeed;
+        QueueSeedHash = PreQueueDraw.Commitment(queueSeed);
         PublishedAt = now;
+        State = EventState.Scheduled;
+        if (now >= SaleStartsAt)
+        {
+            State = EventState.OnSale;
+            SaleOpenedAt = now;
+        }
+
         AddDomainEvent(new EventPublishedEvent(Id, State));
     }
 
@@ -116,6 +140,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         }
 
         State = EventState.OnSale;
+        SaleOpenedAt = now;
         AddDomainEvent(new EventSaleOpenedEvent(Id));
     }
 
@@ -123,13 +148,58 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     {
         EnsureState("mark as sold out", EventState.OnSale);
         State = EventState.SoldOut;
+        AddDomainEvent(new EventSoldOutEvent(Id));
     }
 
     public void ReturnToSale()
     {
         EnsureState("return to sale", EventState.SoldOut);
         State = EventState.OnSale;
+        AddDomainEvent(new EventBackOnSaleEvent(Id));
     }
+
+    /// <summary>OnSale ⇄ SoldOut follows availability both ways; other states are left alone.</summary>
+    public void FollowAvailability(bool anythingLeft)
+    {
+        if (State == EventState.OnSale && !anythingLeft)
+        {
+            MarkSoldOut();
+        }
+        else if (State == EventState.SoldOut && anythingLeft)
+        {
+            ReturnToSale();
+        }
+    }
+
+    /// <summary>
+    /// The queue takes joins in its pre-queue (Scheduled) and on sale when the event queues; while sold out it is
+    /// the waiting list, queue or not.
+    /// </summary>
+    public bool AcceptsQueueJoins => State switch
+    {
+        EventState.Scheduled or EventState.OnSale => Queue.Enabled,
+        EventState.SoldOut => true,
+        _ => false,
+    };
+
+    /// <summary>Claims can be made now: 410 SOLD_OUT when nothing is left, INVALID_STATE outside the sale.</summary>
+    public void EnsureSelling(DateTimeOffset now)
+    {
+        if (State == EventState.SoldOut)
+        {
+            throw new DomainException(ClaimErrorCodes.SoldOut, "Everything is sold or held; join the waiting list.");
+        }
+
+        EnsureState("claim tickets of", EventState.OnSale);
+        if (SaleEndsAt is { } saleEnds && now >= saleEnds)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, "The sale has closed.");
+        }
+    }
+
+    public TimeSpan ClaimTtl => TimeSpan.FromMinutes(ClaimTtlMinutes);
+
+    public TimeSpan AdmissionWindow => TimeSpan.FromMinutes(Queue.AdmissionWindowMinutes);
 
     public void End(DateTimeOffset now)
     {

@@ -9,3 +9,7 @@ public sealed record EventSaleOpenedEvent(Guid EventId) : IDomainEvent;
 public sealed record EventEndedEvent(Guid EventId) : IDomainEvent;
 
 public sealed record EventCancelledEvent(Guid EventId) : IDomainEvent;
+
+public sealed record EventSoldOutEvent(Guid EventId) : IDomainEvent;
+
+public sealed record EventBackOnSaleEvent(Guid EventId) : IDomainEvent;

@@ -29,6 +29,9 @@ public sealed class EventSeat : Entity
     public int Number { get; private set; }
 
     public SeatStatus Status { get; private set; }
+
+    /// <summary>The claim holding the seat, while Held.</summary>
+    public Guid? ClaimId { get; private set; }
 }
 
 public enum SeatStatus

@@ -4,9 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
+using Ticketing.Domain.Queue;
 using Ticketing.Domain.Venues;
+using Ticketing.Infrastructure.Data.Configurations;
 using Ticketing.Infrastructure.Identity;
 
 namespace Ticketing.Infrastructure.Data;
@@ -23,6 +26,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Event> Events => Set<Event>();
 
     public DbSet<EventSeat> EventSeats => Set<EventSeat>();
+
+    public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public void DiscardTrackedChanges() => ChangeTracker.Clear();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
@@ -43,6 +52,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly());
+        builder.HasSequence<long>(QueueEntryConfiguration.OrdinalSequence).StartsAt(1_000_000_000_000);
 
         foreach (var entityType in builder.Model.GetEntityTypes()
                      .Where(t => typeof(IAggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Ticketing.Application.Common.Exceptions;
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Infrastructure.Data.Configurations;
 
@@ -16,6 +17,8 @@ internal static class ConstraintViolations
     {
         [EventConfiguration.VenueScheduleConstraint] =
             (DomainErrorCodes.ScheduleConflict, "Another published event uses this venue at an overlapping time."),
+        [QueueEntryConfiguration.ActiveEntryIndex] =
+            (ClaimErrorCodes.AlreadyQueued, "You are already in this event's queue."),
     };
 
     public static Exception? Translate(DbUpdateException exception) =>

@@ -1,3 +1,4 @@
+using Ticketing.Domain.Queue;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Events;
@@ -26,12 +27,12 @@ public sealed class DemoCatalogue(ApplicationDbContext context, IEventSeatInvent
 
         var concert = Event.CreateDraft(organizerId, null, Details("Demo Concert (general admission, on sale)", today.AddDays(3).AddHours(19), now.AddMinutes(-5), QueueSettings.Off),
             [new TicketTypePlan(null, "General", 25.00m, 500), new TicketTypePlan(null, "VIP", 80.00m, 50)]);
-        concert.Publish(now);
+        concert.Publish(now, PreQueueDraw.NewSeed());
 
         var arenaNight = Event.CreateDraft(organizerId, arena.Id, Details("Demo Arena Night (seated, queued, sale opens in 2 minutes)", today.AddDays(5).AddHours(20), now.AddMinutes(2), new QueueSettings(true, 60, 10)),
             [new TicketTypePlan(null, "Standard", 40.00m, arena.SeatsByType()[SeatType.Standard], SeatType.Standard),
              new TicketTypePlan(null, "Deluxe", 120.00m, arena.SeatsByType()[SeatType.Deluxe], SeatType.Deluxe)]);
-        arenaNight.Publish(now);
+        arenaNight.Publish(now, PreQueueDraw.NewSeed());
 
         var draft = Event.CreateDraft(organizerId, null, Details("Demo Festival (draft)", today.AddDays(30).AddHours(12), now.AddDays(7), new QueueSettings(true, 120, 10)),
             [new TicketTypePlan(null, "Day pass", 60.00m, 2000)]);

@@ -11,6 +11,8 @@ public sealed class StartupConfigurationTests(ApiFixture fixture) : IntegrationT
         using var production = new TicketingApiFactory(Fixture.ConnectionString, "Production");
         production.Settings["Email:Smtp:Host"] = "smtp.example.com";
 
+        production.Settings["Queue:AdmissionTokenKey"] = new string('q', 48);
+
         var failure = Should.Throw<OptionsValidationException>(() => production.CreateClient());
 
         failure.Message.ShouldContain("Jwt:SigningKey is required");
@@ -22,6 +24,7 @@ public sealed class StartupConfigurationTests(ApiFixture fixture) : IntegrationT
         using var production = new TicketingApiFactory(Fixture.ConnectionString, "Production");
         production.Settings["Email:Smtp:Host"] = "smtp.example.com";
         production.Settings["Jwt:SigningKey"] = new string('k', 48);
+        production.Settings["Queue:AdmissionTokenKey"] = new string('q', 48);
         production.Settings["Database:SeedDemoData"] = "true";
 
         using var client = production.CreateClient();

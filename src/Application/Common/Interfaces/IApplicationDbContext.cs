@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
+using Ticketing.Domain.Queue;
 using Ticketing.Domain.Venues;
 
 namespace Ticketing.Application.Common.Interfaces;
@@ -22,7 +24,14 @@ public interface IApplicationDbContext
 
     DbSet<EventSeat> EventSeats { get; }
 
+    DbSet<QueueEntry> QueueEntries { get; }
+
+    DbSet<Claim> Claims { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded entity and unsaved change, e.g. after losing an optimistic-concurrency race.</summary>
+    void DiscardTrackedChanges();
 
     /// <summary>For a use case whose SaveChanges and named-repository statements must commit together.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
 using Ticketing.Domain.Venues;
 
@@ -18,6 +19,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.Description).HasMaxLength(EventRules.MaxDescriptionLength);
         builder.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.QueueSeedHash).HasMaxLength(64);
         builder.ComplexProperty(e => e.Queue, queue =>
         {
             queue.Property(q => q.Enabled).HasColumnName("queue_enabled");
@@ -67,7 +69,11 @@ internal sealed class EventSeatConfiguration : IEntityTypeConfiguration<EventSea
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Event>().WithMany().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<TicketType>().WithMany().HasForeignKey(s => s.TicketTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Claim>().WithMany().HasForeignKey(s => s.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.EventId, s.Section, s.Row, s.Number }).IsUnique();
+
+        // Invariant 2 in the schema: a held seat names its claim, an available one names none.
+        builder.ToTable(t => t.HasCheckConstraint("ck_event_seats_claim", "(status = 'Held') = (claim_id IS NOT NULL)"));
         builder.Ignore(s => s.DomainEvents);
     }
 }

@@ -23,6 +23,9 @@ namespace Ticketing.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("queue_line_ordinal")
+                .StartsAt(1000000000000L);
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -242,6 +245,132 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ticketing.Domain.Claims.Claim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("ExpiryWarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiry_warned_at");
+
+                    b.Property<Guid?>("QueueEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("queue_entry_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_claims_pending_expiry")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("QueueEntryId")
+                        .HasDatabaseName("ix_claims_queue_entry_id");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_claims_customer_id_created_at");
+
+                    b.HasIndex("EventId", "CustomerId", "Status")
+                        .HasDatabaseName("ix_claims_event_id_customer_id_status");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("Ticketing.Domain.Claims.ClaimItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.PrimitiveCollection<List<Guid>>("SeatIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("seat_ids");
+
+                    b.Property<Guid>("TicketTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_type_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UnitPrice", "Ticketing.Domain.Claims.ClaimItem.UnitPrice#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("unit_price_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("unit_price_currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_items");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_items_claim_id");
+
+                    b.HasIndex("TicketTypeId")
+                        .HasDatabaseName("ix_claim_items_ticket_type_id");
+
+                    b.ToTable("claim_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claim_items_quantity", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("Ticketing.Domain.Events.Event", b =>
                 {
                     b.Property<Guid>("Id")
@@ -305,9 +434,22 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<byte[]>("QueueSeed")
+                        .HasColumnType("bytea")
+                        .HasColumnName("queue_seed");
+
+                    b.Property<string>("QueueSeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("queue_seed_hash");
+
                     b.Property<DateTimeOffset?>("SaleEndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sale_ends_at");
+
+                    b.Property<DateTimeOffset?>("SaleOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sale_opened_at");
 
                     b.Property<DateTimeOffset>("SaleStartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -377,6 +519,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
@@ -418,6 +564,9 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_event_seats");
 
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_event_seats_claim_id");
+
                     b.HasIndex("TicketTypeId")
                         .HasDatabaseName("ix_event_seats_ticket_type_id");
 
@@ -425,7 +574,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_event_seats_event_id_section_row_number");
 
-                    b.ToTable("event_seats", (string)null);
+                    b.ToTable("event_seats", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_event_seats_claim", "(status = 'Held') = (claim_id IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Ticketing.Domain.Events.TicketType", b =>
@@ -489,6 +641,78 @@ namespace Ticketing.Infrastructure.Data.Migrations
 
                             t.HasCheckConstraint("ck_ticket_types_price", "price_amount >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Ticketing.Domain.Queue.QueueEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AdmissionExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("admission_expires_at");
+
+                    b.Property<DateTimeOffset?>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("InPreQueue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_pre_queue");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<long?>("Ordinal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_queue_entries");
+
+                    b.HasIndex("AdmissionExpiresAt")
+                        .HasDatabaseName("ix_queue_entries_admitted_expiry")
+                        .HasFilter("status = 'Admitted'");
+
+                    b.HasIndex("EventId", "AdmittedAt")
+                        .HasDatabaseName("ix_queue_entries_event_id_admitted_at");
+
+                    b.HasIndex("EventId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_queue_entries_active")
+                        .HasFilter("status IN ('Waiting', 'Admitted')");
+
+                    b.HasIndex("EventId", "Ordinal")
+                        .HasDatabaseName("ix_queue_entries_waiting_line")
+                        .HasFilter("status = 'Waiting'");
+
+                    b.ToTable("queue_entries", (string)null);
                 });
 
             modelBuilder.Entity("Ticketing.Domain.Venues.Venue", b =>
@@ -941,6 +1165,39 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_refresh_tokens_auth_sessions_session_id");
                 });
 
+            modelBuilder.Entity("Ticketing.Domain.Claims.Claim", b =>
+                {
+                    b.HasOne("Ticketing.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_events_event_id");
+
+                    b.HasOne("Ticketing.Domain.Queue.QueueEntry", null)
+                        .WithMany()
+                        .HasForeignKey("QueueEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_claims_queue_entries_queue_entry_id");
+                });
+
+            modelBuilder.Entity("Ticketing.Domain.Claims.ClaimItem", b =>
+                {
+                    b.HasOne("Ticketing.Domain.Claims.Claim", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_items_claims_claim_id");
+
+                    b.HasOne("Ticketing.Domain.Events.TicketType", null)
+                        .WithMany()
+                        .HasForeignKey("TicketTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_items_ticket_type_ticket_type_id");
+                });
+
             modelBuilder.Entity("Ticketing.Domain.Events.Event", b =>
                 {
                     b.HasOne("Ticketing.Domain.Venues.Venue", null)
@@ -952,6 +1209,12 @@ namespace Ticketing.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Ticketing.Domain.Events.EventSeat", b =>
                 {
+                    b.HasOne("Ticketing.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_event_seats_claims_claim_id");
+
                     b.HasOne("Ticketing.Domain.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
@@ -977,6 +1240,16 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_ticket_types_events_event_id");
                 });
 
+            modelBuilder.Entity("Ticketing.Domain.Queue.QueueEntry", b =>
+                {
+                    b.HasOne("Ticketing.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_queue_entries_events_event_id");
+                });
+
             modelBuilder.Entity("Ticketing.Domain.Venues.VenueRow", b =>
                 {
                     b.HasOne("Ticketing.Domain.Venues.VenueSection", null)
@@ -995,6 +1268,11 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_venue_sections_venues_venue_id");
+                });
+
+            modelBuilder.Entity("Ticketing.Domain.Claims.Claim", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ticketing.Domain.Events.Event", b =>

@@ -1,3 +1,4 @@
+using Ticketing.Domain.Queue;
 using Ticketing.Domain.Events;
 
 namespace Ticketing.UnitTests.Domain.Events;
@@ -26,17 +27,17 @@ public static class EventFactory
             case EventState.Draft:
                 break;
             case EventState.Scheduled:
-                @event.Publish(Now);
+                @event.Publish(Now, PreQueueDraw.NewSeed());
                 break;
             case EventState.OnSale:
-                @event.Publish(Now.AddDays(2));
+                @event.Publish(Now.AddDays(2), PreQueueDraw.NewSeed());
                 break;
             case EventState.SoldOut:
-                @event.Publish(Now.AddDays(2));
+                @event.Publish(Now.AddDays(2), PreQueueDraw.NewSeed());
                 @event.MarkSoldOut();
                 break;
             case EventState.Ended:
-                @event.Publish(Now.AddDays(2));
+                @event.Publish(Now.AddDays(2), PreQueueDraw.NewSeed());
                 @event.End(Now.AddDays(11));
                 break;
             case EventState.Cancelled:

@@ -1,3 +1,4 @@
+using Ticketing.Domain.Queue;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
 using static Ticketing.UnitTests.Domain.Events.EventFactory;
@@ -9,7 +10,7 @@ public sealed class EventStateMachineTests
 {
     private static readonly Dictionary<string, Action<Event>> Actions = new()
     {
-        ["Publish"] = e => e.Publish(Now.AddDays(2)),
+        ["Publish"] = e => e.Publish(Now.AddDays(2), PreQueueDraw.NewSeed()),
         ["OpenSale"] = e => e.OpenSale(Now.AddDays(2)),
         ["MarkSoldOut"] = e => e.MarkSoldOut(),
         ["ReturnToSale"] = e => e.ReturnToSale(),

@@ -1,3 +1,4 @@
+using Ticketing.Domain.Queue;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
 using Ticketing.Domain.Venues;
@@ -12,7 +13,7 @@ public sealed class EventTests
     {
         var @event = Draft();
 
-        @event.Publish(Now);
+        @event.Publish(Now, PreQueueDraw.NewSeed());
 
         @event.State.ShouldBe(EventState.Scheduled);
         @event.PublishedAt.ShouldBe(Now);
@@ -24,7 +25,7 @@ public sealed class EventTests
     {
         var @event = Draft();
 
-        @event.Publish(Now.AddDays(1));
+        @event.Publish(Now.AddDays(1), PreQueueDraw.NewSeed());
 
         @event.State.ShouldBe(EventState.OnSale);
     }
@@ -33,10 +34,10 @@ public sealed class EventTests
     public void An_event_that_is_over_or_whose_sale_has_closed_cannot_be_published()
     {
         var over = Draft();
-        Should.Throw<DomainException>(() => over.Publish(Now.AddDays(20))).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => over.Publish(Now.AddDays(20), PreQueueDraw.NewSeed())).Code.ShouldBe("INVALID_STATE");
 
         var closed = Draft(Details(saleEndsAt: Now.AddDays(2)));
-        Should.Throw<DomainException>(() => closed.Publish(Now.AddDays(3))).Message.ShouldContain("sale window");
+        Should.Throw<DomainException>(() => closed.Publish(Now.AddDays(3), PreQueueDraw.NewSeed())).Message.ShouldContain("sale window");
         closed.State.ShouldBe(EventState.Draft);
     }
 

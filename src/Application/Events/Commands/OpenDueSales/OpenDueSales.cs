@@ -3,14 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Events;
+using Ticketing.Domain.Queue;
 
 namespace Ticketing.Application.Events.Commands.OpenDueSales;
 
-/// <summary>Scheduled → OnSale for every event whose sale start has come (the OpenSales job). Returns how many opened.</summary>
+/// <summary>
+/// Scheduled → OnSale for every event whose sale start has come (the OpenSales job), drawing its pre-queue into a
+/// random order from the seed committed at publish (<see cref="PreQueueDraw"/>); later joiners queue behind.
+/// Returns how many opened.
+/// </summary>
 public sealed record OpenDueSalesCommand(int BatchSize = 100) : IRequest<int>;
 
 public sealed class OpenDueSalesCommandHandler(
-    IApplicationDbContext context, TimeProvider timeProvider, ILogger<OpenDueSalesCommandHandler> logger)
+    IApplicationDbContext context, IQueueLine line, TimeProvider timeProvider, ILogger<OpenDueSalesCommandHandler> logger)
     : IRequestHandler<OpenDueSalesCommand, int>
 {
     public async Task<int> Handle(OpenDueSalesCommand request, CancellationToken cancellationToken)
@@ -23,13 +28,16 @@ public sealed class OpenDueSalesCommandHandler(
             .ToListAsync(cancellationToken);
         foreach (var @event in due)
         {
+            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
             @event.OpenSale(now);
-        }
-
-        await context.SaveChangesAsync(cancellationToken);
-        foreach (var @event in due)
-        {
-            logger.LogInformation("Sale opened for event {EventId}", @event.Id);
+            var preQueue = await context.QueueEntries
+                .Where(q => q.EventId == @event.Id && q.InPreQueue && q.Ordinal == null && q.Status == QueueEntryStatus.Waiting)
+                .Select(q => q.Id)
+                .ToListAsync(cancellationToken);
+            await line.PlaceDrawAsync(PreQueueDraw.Order(@event.QueueSeed!, preQueue), cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Sale opened for event {EventId}; {Count} drawn from the pre-queue", @event.Id, preQueue.Count);
         }
 
         return due.Count;

@@ -1,3 +1,4 @@
+using Ticketing.Domain.Queue;
 using AutoMapper;
 using MediatR;
 using Ticketing.Application.Common.Interfaces;
@@ -25,7 +26,7 @@ public sealed class PublishEventCommandHandler(
     {
         var stored = await context.FindManagedEventAsync(currentUser, request.Id, cancellationToken);
 
-        stored.Publish(timeProvider.GetUtcNow());
+        stored.Publish(timeProvider.GetUtcNow(), PreQueueDraw.NewSeed());
         await planner.EnsureVenueIsFreeAsync(stored.VenueId, stored.Schedule, stored.Id, cancellationToken);
 
         await using var transaction = await context.BeginTransactionAsync(cancellationToken);

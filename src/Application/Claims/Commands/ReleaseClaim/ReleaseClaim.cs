@@ -1,0 +1,40 @@
+using MediatR;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
+using Ticketing.Domain.Accounts;
+
+namespace Ticketing.Application.Claims.Commands.ReleaseClaim;
+
+/// <summary>The customer lets a pending claim go: Pending → Released, and its tickets are back on sale at once.</summary>
+[Authorize(Roles = Roles.Customer)]
+public sealed record ReleaseClaimCommand(Guid ClaimId) : IRequest<Unit>;
+
+public sealed class ReleaseClaimCommandHandler(
+    IApplicationDbContext context,
+    ICurrentUser currentUser,
+    IClaimRows claims,
+    IInventory inventory,
+    EventAvailability availability,
+    TimeProvider timeProvider) : IRequestHandler<ReleaseClaimCommand, Unit>
+{
+    public async Task<Unit> Handle(ReleaseClaimCommand request, CancellationToken cancellationToken)
+    {
+        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+
+        // Locked, so the sweeper cannot expire it while we release it (whoever is second sees the outcome).
+        var claim = await claims.LockAsync(request.ClaimId, cancellationToken);
+        if (claim is null || claim.CustomerId != currentUser.UserId)
+        {
+            throw new NotFoundException("Claim");
+        }
+
+        claim.Release(timeProvider.GetUtcNow());
+        await inventory.ReleaseAsync(claim.Id, claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList(), cancellationToken);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await availability.FollowAsync(claim.EventId, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Ticketing.Application.Common.Interfaces;
+
+/// <summary>
+/// Ticket-type counters and seat rows, changed only by single conditional SQL statements in the caller's
+/// transaction (architecture.md, "Concurrency"): nothing here reads and then writes.
+/// </summary>
+public interface IInventory
+{
+    /// <summary><c>held += quantity</c> if <c>sold + held + quantity ≤ capacity</c>; false when there is not enough.</summary>
+    Task<bool> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken);
+
+    /// <summary>Marks exactly the requested Available seats Held by the claim; returns how many it took (all or the caller rolls back).</summary>
+    Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
+
+    /// <summary>Of <paramref name="seatIds"/>, the ones that are not Available now.</summary>
+    Task<IReadOnlyList<Guid>> UnavailableSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
+
+    /// <summary><c>held -= quantity</c>, and the claim's seats back to Available.</summary>
+    Task ReleaseAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken);
+
+    /// <summary>Capacity − sold − held summed over the event's ticket types.</summary>
+    Task<int> AvailableAsync(Guid eventId, CancellationToken cancellationToken);
+
+    Task<int> AvailableOfTypeAsync(Guid ticketTypeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Invariant 1's repair: sets each ticket type's <c>held</c> to the quantity in its Pending claims where they
+    /// differ, in one statement that skips rows changed meanwhile. Returns what it changed.
+    /// </summary>
+    Task<IReadOnlyList<HeldDrift>> RepairHeldAsync(CancellationToken cancellationToken);
+
+    /// <summary>Invariant 2's repair: Held seats whose claim is no longer Pending go back to Available. Returns how many.</summary>
+    Task<int> ReleaseOrphanedSeatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ticket types whose <c>sold</c> differs from their confirmed quantity (reported, not repaired).</summary>
+    Task<IReadOnlyList<SoldDrift>> FindSoldDriftAsync(CancellationToken cancellationToken);
+}
+
+public sealed record HeldDrift(Guid TicketTypeId, int Was, int Now);
+
+public sealed record SoldDrift(Guid TicketTypeId, int Sold, int Confirmed);

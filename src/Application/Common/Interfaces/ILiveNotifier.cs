@@ -1,0 +1,22 @@
+namespace Ticketing.Application.Common.Interfaces;
+
+/// <summary>
+/// Real-time pushes to connected clients. Whichever process calls this, every WebApi instance receives the message
+/// (PostgreSQL NOTIFY) and forwards it to its SignalR connections in the named group. Best effort: a push may be
+/// lost, never blocks the caller; the polling endpoints give the same state.
+/// </summary>
+public interface ILiveNotifier
+{
+    Task PublishAsync(LiveMessage message, CancellationToken cancellationToken);
+}
+
+/// <param name="Group">customer:{id}, event:{id} (organizer dashboard) or queue:{id} (everyone watching an event's queue).</param>
+/// <param name="Method">The client method: queuePosition, admitted, soldOut, claimExpiring, counters, queueAdvanced.</param>
+public sealed record LiveMessage(string Group, string Method, object Payload)
+{
+    public static string Customer(Guid customerId) => $"customer:{customerId}";
+
+    public static string EventDashboard(Guid eventId) => $"event:{eventId}";
+
+    public static string EventQueue(Guid eventId) => $"queue:{eventId}";
+}

@@ -1,0 +1,59 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
+using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Claims;
+using Ticketing.Domain.Common;
+using Ticketing.Domain.Events;
+using Ticketing.Domain.Queue;
+
+namespace Ticketing.Application.Queue.Commands.JoinQueue;
+
+/// <summary>
+/// Joins an event's queue: into the pre-queue while the event is Scheduled (drawn at sale open), at the back of the
+/// line once on sale, onto the waiting list while sold out. One active entry per customer and event.
+/// </summary>
+[Authorize(Roles = Roles.Customer)]
+public sealed record JoinQueueCommand(Guid EventId) : IRequest<QueueEntryDto>;
+
+public sealed class JoinQueueCommandHandler(
+    IApplicationDbContext context,
+    ICurrentUser currentUser,
+    IQueueLine line,
+    QueueStatusReader reader,
+    TimeProvider timeProvider) : IRequestHandler<JoinQueueCommand, QueueEntryDto>
+{
+    public async Task<QueueEntryDto> Handle(JoinQueueCommand request, CancellationToken cancellationToken)
+    {
+        var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
+        if (!@event.AcceptsQueueJoins)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, @event.State switch
+            {
+                EventState.Scheduled or EventState.OnSale => "This event has no queue: claim tickets directly.",
+                _ => $"The event is {@event.State}; its queue is closed.",
+            });
+        }
+
+        var customerId = currentUser.UserId!.Value;
+        if (await context.QueueEntries.AnyAsync(
+                q => q.EventId == @event.Id && q.CustomerId == customerId
+                     && (q.Status == QueueEntryStatus.Waiting || q.Status == QueueEntryStatus.Admitted),
+                cancellationToken))
+        {
+            throw new ConflictException(ClaimErrorCodes.AlreadyQueued, "You are already in this event's queue.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var entry = @event.State == EventState.Scheduled
+            ? QueueEntry.JoinPreQueue(@event.Id, customerId, now)
+            : QueueEntry.JoinLine(@event.Id, customerId, now, await line.NextOrdinalAsync(cancellationToken));
+        context.QueueEntries.Add(entry);
+
+        // Two joins racing past the check above meet the partial unique index: 409 ALREADY_QUEUED as well.
+        await context.SaveChangesAsync(cancellationToken);
+        return await reader.ReadAsync(entry, @event, cancellationToken);
+    }
+}

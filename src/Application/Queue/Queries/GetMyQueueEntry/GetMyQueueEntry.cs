@@ -1,0 +1,23 @@
+using MediatR;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
+using Ticketing.Domain.Accounts;
+
+namespace Ticketing.Application.Queue.Queries.GetMyQueueEntry;
+
+/// <summary>The caller's place in an event's queue; when admitted, the admission token — the same one on every poll.</summary>
+[Authorize(Roles = Roles.Customer)]
+public sealed record GetMyQueueEntryQuery(Guid EventId) : IRequest<QueueEntryDto>;
+
+public sealed class GetMyQueueEntryQueryHandler(IApplicationDbContext context, ICurrentUser currentUser, QueueStatusReader reader)
+    : IRequestHandler<GetMyQueueEntryQuery, QueueEntryDto>
+{
+    public async Task<QueueEntryDto> Handle(GetMyQueueEntryQuery request, CancellationToken cancellationToken)
+    {
+        var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
+        var entry = await context.FindLatestEntryAsync(@event.Id, currentUser.UserId!.Value, cancellationToken)
+            ?? throw new NotFoundException("Queue entry");
+        return await reader.ReadAsync(entry, @event, cancellationToken);
+    }
+}

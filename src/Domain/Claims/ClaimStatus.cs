@@ -1,0 +1,9 @@
+namespace Ticketing.Domain.Claims;
+
+public enum ClaimStatus
+{
+    Pending,
+    Confirmed,
+    Released,
+    Expired,
+}

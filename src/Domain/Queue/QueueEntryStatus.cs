@@ -1,0 +1,10 @@
+namespace Ticketing.Domain.Queue;
+
+public enum QueueEntryStatus
+{
+    Waiting,
+    Admitted,
+    Used,
+    Abandoned,
+    Expired,
+}

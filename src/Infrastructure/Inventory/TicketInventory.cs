@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Infrastructure.Data;
+
+namespace Ticketing.Infrastructure.Inventory;
+
+/// <summary>
+/// The only code that moves stock. Every method is one statement in the caller's transaction, conditional where it
+/// takes, so concurrent claims cannot oversell; ck_ticket_types_inventory stands behind it.
+/// </summary>
+public sealed class TicketInventory(ApplicationDbContext context) : IInventory
+{
+    public async Task<bool> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlAsync($"""
+            UPDATE ticket_types SET held = held + {quantity}
+             WHERE id = {ticketTypeId} AND sold + held + {quantity} <= capacity
+            """, cancellationToken) == 1;
+
+    public Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
+    {
+        // Lock the requested seats that are still free (in id order, so overlapping requests cannot deadlock); take
+        // them only if that is all of them. A seat taken by a concurrent claim drops out of "free" once it commits.
+        var ids = SeatIds(seatIds);
+        return context.Database.ExecuteSqlRawAsync(
+            """
+            WITH free AS (
+                SELECT id FROM event_seats
+                 WHERE event_id = @event_id AND id = ANY(@ids) AND status = 'Available'
+                 ORDER BY id
+                   FOR UPDATE),
+            complete AS (SELECT count(*) = cardinality(@ids) AS yes FROM free)
+            UPDATE event_seats s SET status = 'Held', claim_id = @claim_id
+              FROM free, complete
+             WHERE s.id = free.id AND complete.yes
+            """,
+            [new NpgsqlParameter("event_id", eventId), new NpgsqlParameter("claim_id", claimId), ids],
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Guid>> UnavailableSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
+    {
+        var requested = seatIds.ToArray();
+        return await context.EventSeats.AsNoTracking()
+            .Where(s => s.EventId == eventId && requested.Contains(s.Id) && s.Status != Domain.Events.SeatStatus.Available)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task ReleaseAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken)
+    {
+        foreach (var (ticketTypeId, quantity) in items)
+        {
+            await context.Database.ExecuteSqlAsync(
+                $"UPDATE ticket_types SET held = held - {quantity} WHERE id = {ticketTypeId}", cancellationToken);
+        }
+
+        await context.Database.ExecuteSqlAsync(
+            $"UPDATE event_seats SET status = 'Available', claim_id = NULL WHERE claim_id = {claimId} AND status = 'Held'",
+            cancellationToken);
+    }
+
+    public async Task<int> AvailableAsync(Guid eventId, CancellationToken cancellationToken) =>
+        await context.Database.SqlQuery<int>(
+            $"SELECT coalesce(sum(capacity - sold - held), 0)::int AS \"Value\" FROM ticket_types WHERE event_id = {eventId}")
+            .SingleAsync(cancellationToken);
+
+    public async Task<int> AvailableOfTypeAsync(Guid ticketTypeId, CancellationToken cancellationToken) =>
+        await context.Database.SqlQuery<int>(
+            $"SELECT (capacity - sold - held) AS \"Value\" FROM ticket_types WHERE id = {ticketTypeId}")
+            .SingleAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<HeldDrift>> RepairHeldAsync(CancellationToken cancellationToken) =>
+        await context.Database.SqlQuery<HeldDrift>($"""
+            WITH pending AS (
+                SELECT t.id, t.held,
+                       coalesce(sum(i.quantity) FILTER (WHERE c.status = 'Pending'), 0)::int AS quantity
+                  FROM ticket_types t
+                  LEFT JOIN claim_items i ON i.ticket_type_id = t.id
+                  LEFT JOIN claims c ON c.id = i.claim_id
+                 GROUP BY t.id, t.held)
+            UPDATE ticket_types t SET held = pending.quantity
+              FROM pending
+             WHERE t.id = pending.id AND t.held <> pending.quantity
+               AND t.held = pending.held
+            RETURNING t.id AS ticket_type_id, pending.held AS was, pending.quantity AS now
+            """).ToListAsync(cancellationToken);
+
+    public Task<int> ReleaseOrphanedSeatsAsync(CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlAsync($"""
+            UPDATE event_seats s SET status = 'Available', claim_id = NULL
+              FROM claims c
+             WHERE s.claim_id = c.id AND s.status = 'Held' AND c.status <> 'Pending'
+            """, cancellationToken);
+
+    public async Task<IReadOnlyList<SoldDrift>> FindSoldDriftAsync(CancellationToken cancellationToken) =>
+        await context.Database.SqlQuery<SoldDrift>($"""
+            SELECT t.id AS ticket_type_id, t.sold AS sold,
+                   coalesce(sum(i.quantity) FILTER (WHERE c.status = 'Confirmed'), 0)::int AS confirmed
+              FROM ticket_types t
+              LEFT JOIN claim_items i ON i.ticket_type_id = t.id
+              LEFT JOIN claims c ON c.id = i.claim_id
+             GROUP BY t.id, t.sold
+            HAVING t.sold <> coalesce(sum(i.quantity) FILTER (WHERE c.status = 'Confirmed'), 0)
+            """).ToListAsync(cancellationToken);
+
+    private static NpgsqlParameter SeatIds(IReadOnlyCollection<Guid> seatIds) =>
+        new("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = seatIds.ToArray() };
+}

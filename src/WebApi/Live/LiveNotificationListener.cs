@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using MediatR;
+using Microsoft.AspNetCore.SignalR;
+using Npgsql;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Queue.Queries.GetQueuePositions;
+using Ticketing.Infrastructure.Live;
+
+namespace Ticketing.WebApi.Live;
+
+/// <summary>
+/// LISTENs on the live channel and forwards each message to this instance's hub group. The listener only enqueues
+/// (a bounded queue that drops the oldest when full) and each push has a short timeout, so a slow client loses
+/// pushes instead of holding up anyone else.
+/// </summary>
+public sealed class LiveNotificationListener(
+    NpgsqlDataSource dataSource,
+    IHubContext<LiveHub> hub,
+    QueueWatchers watchers,
+    IServiceScopeFactory scopes,
+    ILogger<LiveNotificationListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Channel<string> _received = Channel.CreateBounded<string>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first LISTEN is in place (tests wait for it before expecting pushes).</summary>
+    public Task Listening => _listening.Task;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ListenAsync(stoppingToken), ForwardAsync(stoppingToken));
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        using var retry = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, e) => _received.Writer.TryWrite(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLiveNotifier.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                _listening.TrySetResult();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Whatever broke the connection, real time must come back on its own, not take the host down.
+                logger.LogWarning(ex, "Live listener lost its database connection; reconnecting");
+                await retry.WaitForNextTickAsync(stoppingToken);
+            }
+        }
+    }
+
+    private async Task ForwardAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var payload in _received.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    var message = JsonSerializer.Deserialize<LiveEnvelope>(payload, JsonSerializerOptions.Web)!;
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    timeout.CancelAfter(PushTimeout);
+                    await (message.Method == "queueAdvanced"
+                        ? PushPositionsAsync(message, timeout.Token)
+                        : hub.Clients.Group(message.Group).SendAsync(message.Method, message.Payload, timeout.Token));
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // One unreadable message or unreachable client loses that push only.
+                    logger.LogDebug(ex, "A live push was dropped");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The line moved: tell each customer connected here who watches that queue their new place.</summary>
+    private async Task PushPositionsAsync(LiveEnvelope message, CancellationToken cancellationToken)
+    {
+        var eventId = message.Payload.GetProperty("eventId").GetGuid();
+        var watching = watchers.CustomersWatching(eventId);
+        if (watching.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var positions = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new GetQueuePositionsQuery(eventId, watching), cancellationToken);
+        foreach (var (customerId, position) in positions)
+        {
+            await hub.Clients.Group(LiveMessage.Customer(customerId))
+                .SendAsync("queuePosition", new { eventId, position }, cancellationToken);
+        }
+    }
+}

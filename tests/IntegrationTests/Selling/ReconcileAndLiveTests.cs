@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Ticketing.Application.Inventory.Commands.Reconcile;
+using Ticketing.Application.Outbox.Commands.DispatchOutbox;
+using Ticketing.Application.Queue.Commands.AdmitFromQueue;
+using Ticketing.IntegrationTests.Infrastructure;
+using Ticketing.WebApi.Live;
+
+namespace Ticketing.IntegrationTests.Selling;
+
+public sealed class ReconcileAndLiveTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
+    [Fact]
+    public async Task Reconcile_heals_held_drift_from_the_pending_claims_and_frees_orphaned_seats()
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(2), Now.AddHours(-1), capacity: 10));
+        await organizer.Client.PublishAsync(created.Id);
+        await (await CreateUserAsync()).Client.ClaimOkAsync(created.Id, created.TicketTypes[0].Id, 3);
+        (await SendAsync(new ReconcileCommand())).HeldRepaired.ShouldBeEmpty();
+
+        await ScalarAsync<int>("UPDATE ticket_types SET held = 7 RETURNING held");
+        var report = await SendAsync(new ReconcileCommand());
+
+        report.HeldRepaired.ShouldHaveSingleItem().ShouldBe(new Ticketing.Application.Common.Interfaces.HeldDrift(created.TicketTypes[0].Id, 7, 3));
+        (await ScalarAsync<int>("SELECT held FROM ticket_types")).ShouldBe(3);
+        (await SendAsync(new ReconcileCommand())).HeldRepaired.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_customer_connected_to_the_live_hub_is_told_when_admitted_with_the_token_polling_returns()
+    {
+        await Factory.Services.GetRequiredService<LiveNotificationListener>().Listening;
+        var organizer = await CreateUserAsync("Organizer");
+        var created = await organizer.Client.CreateEventAsync(SellingApi.Queued(Now.AddDays(2), Now.AddHours(-1), capacity: 10));
+        await organizer.Client.PublishAsync(created.Id);
+        var customer = await CreateUserAsync();
+        await customer.Client.JoinQueueAsync(created.Id);
+
+        var admitted = new TaskCompletionSource<AdmittedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var positions = new List<int>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(Factory.Server.BaseAddress, LiveHub.Path), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler();
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(customer.Tokens.AccessToken);
+            })
+            .Build();
+        hub.On<AdmittedMessage>("admitted", message => admitted.TrySetResult(message));
+        hub.On<PositionMessage>("queuePosition", message => { lock (positions) { positions.Add(message.Position); } });
+        await hub.StartAsync();
+        await hub.InvokeAsync("WatchQueue", created.Id);
+
+        (await SendAsync(new AdmitFromQueueCommand())).ShouldBe(1);
+        (await SendAsync(new DispatchOutboxCommand())).ShouldBeGreaterThan(0);
+
+        var message = await admitted.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var polled = (await customer.Client.PollQueueAsync(created.Id)).Admission!;
+        message.EventId.ShouldBe(created.Id);
+        message.Token.ShouldBe(polled.Token);
+        message.ExpiresAt.ShouldBe(polled.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Someone_else_cannot_watch_an_organizers_dashboard()
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(2), Now.AddHours(-1)));
+        var customer = await CreateUserAsync();
+        await using var hub = Connect(customer);
+        await hub.StartAsync();
+
+        await Should.ThrowAsync<HubException>(() => hub.InvokeAsync("WatchEvent", created.Id));
+
+        await using var owner = Connect(organizer);
+        await owner.StartAsync();
+        await owner.InvokeAsync("WatchEvent", created.Id);
+    }
+
+    private HubConnection Connect(TestUser user) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Factory.Server.BaseAddress, LiveHub.Path), options =>
+        {
+            options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler();
+            options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            options.AccessTokenProvider = () => Task.FromResult<string?>(user.Tokens.AccessToken);
+        })
+        .Build();
+
+    public sealed record AdmittedMessage(Guid EventId, string Token, DateTimeOffset ExpiresAt);
+
+    public sealed record PositionMessage(Guid EventId, int Position);
+}
