@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Serilog.Core;
@@ -33,6 +34,10 @@ public static class DependencyInjection
         });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+
+        // Authentication pulls in Data Protection, which would write a key ring to disk at start. Nothing here
+        // protects data with it (access tokens are JWTs, refresh tokens hashed rows), so keep it in memory.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>, TimeProvider>(ConfigureJwtBearer);
         services.AddOptions<JwtOptions>().ValidateOnStart();

@@ -51,6 +51,7 @@ public sealed class ExpireClaimsCommandHandler(
         var soon = now + ExpiryNotice;
         var expiring = await context.Claims
             .Where(c => c.Status == ClaimStatus.Pending && c.ExpiryWarnedAt == null && c.ExpiresAt > now && c.ExpiresAt <= soon)
+            .OrderBy(c => c.ExpiresAt)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
         foreach (var claim in expiring)
