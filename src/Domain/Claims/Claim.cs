@@ -116,6 +116,22 @@ public sealed class Claim : Entity, IAggregateRoot
         AddDomainEvent(new ClaimEndedEvent(Id, EventId, CustomerId, Status, Quantity));
     }
 
+    /// <summary>
+    /// A payment captured after the claim had expired or been released, whose stock could be taken again: the claim
+    /// is confirmed after all, so the captured money ends as a booking (invariant 8).
+    /// </summary>
+    public void ConfirmAfterLatePayment(DateTimeOffset now)
+    {
+        if (Status is not (ClaimStatus.Expired or ClaimStatus.Released))
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"A late payment confirms an ended claim, not one that is {Status}.");
+        }
+
+        Status = ClaimStatus.Confirmed;
+        EndedAt = now;
+        AddDomainEvent(new ClaimEndedEvent(Id, EventId, CustomerId, Status, Quantity));
+    }
+
     private void Ensure(string action, ClaimStatus allowed)
     {
         if (Status != allowed)

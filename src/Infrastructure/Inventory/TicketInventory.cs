@@ -61,6 +61,33 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
             cancellationToken);
     }
 
+    public async Task ConfirmAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken)
+    {
+        foreach (var (ticketTypeId, quantity) in items)
+        {
+            await context.Database.ExecuteSqlAsync(
+                $"UPDATE ticket_types SET held = held - {quantity}, sold = sold + {quantity} WHERE id = {ticketTypeId}", cancellationToken);
+        }
+
+        await context.Database.ExecuteSqlAsync(
+            $"UPDATE event_seats SET status = 'Sold', claim_id = NULL WHERE claim_id = {claimId} AND status = 'Held'", cancellationToken);
+    }
+
+    public async Task ReturnSoldAsync(IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
+    {
+        foreach (var (ticketTypeId, quantity) in items)
+        {
+            await context.Database.ExecuteSqlAsync(
+                $"UPDATE ticket_types SET sold = sold - {quantity} WHERE id = {ticketTypeId}", cancellationToken);
+        }
+
+        if (seatIds.Count > 0)
+        {
+            await context.Database.ExecuteSqlRawAsync(
+                "UPDATE event_seats SET status = 'Available' WHERE id = ANY(@ids) AND status = 'Sold'", [SeatIds(seatIds)], cancellationToken);
+        }
+    }
+
     public async Task<int> AvailableAsync(Guid eventId, CancellationToken cancellationToken) =>
         await context.Database.SqlQuery<int>(
             $"SELECT coalesce(sum(capacity - sold - held), 0)::int AS \"Value\" FROM ticket_types WHERE event_id = {eventId}")

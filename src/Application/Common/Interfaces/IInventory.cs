@@ -18,6 +18,12 @@ public interface IInventory
     /// <summary><c>held -= quantity</c>, and the claim's seats back to Available.</summary>
     Task ReleaseAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken);
 
+    /// <summary>A paid claim: <c>held -= quantity, sold += quantity</c>, and its seats from Held to Sold.</summary>
+    Task ConfirmAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken);
+
+    /// <summary>A cancelled booking: <c>sold -= quantity</c>, and its seats back to Available.</summary>
+    Task ReturnSoldAsync(IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
+
     /// <summary>Capacity − sold − held summed over the event's ticket types.</summary>
     Task<int> AvailableAsync(Guid eventId, CancellationToken cancellationToken);
 

@@ -1,0 +1,59 @@
+namespace Ticketing.Application.Common.Interfaces;
+
+/// <summary>A card payment provider: Paystack, or the built-in simulated one in Development.</summary>
+public interface IPaymentGateway
+{
+    /// <summary>The provider's name in webhook URLs and on payments: "paystack", "simulated".</summary>
+    string Name { get; }
+
+    /// <summary>Starts a card charge; the customer completes it at the returned checkout URL.</summary>
+    Task<GatewayCheckout> InitializeAsync(GatewayCharge charge, CancellationToken cancellationToken);
+
+    /// <summary>Asks the provider what became of a charge (for when its webhook never came).</summary>
+    Task<GatewayVerification> VerifyAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Gives captured money back. <see cref="GatewayRefundOutcome.NotSupported"/> means: credit the wallet instead.</summary>
+    Task<GatewayRefundOutcome> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="signature"/> (the x-paystack-signature header) is the provider's HMAC of exactly these bytes.</summary>
+    bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature);
+}
+
+/// <param name="Amount">Minor units.</param>
+public sealed record GatewayCharge(string Reference, long Amount, string Currency, string CustomerEmail);
+
+public sealed record GatewayCheckout(string CheckoutUrl);
+
+/// <param name="Amount">Minor units.</param>
+public sealed record GatewayVerification(GatewayChargeStatus Status, long Amount, string Currency, string? TransactionId);
+
+public enum GatewayChargeStatus
+{
+    /// <summary>Not finished yet (or the provider does not know the reference).</summary>
+    Pending,
+    Succeeded,
+    Failed,
+}
+
+public enum GatewayRefundOutcome
+{
+    /// <summary>The provider took the refund; it confirms with a refund.processed webhook.</summary>
+    Accepted,
+
+    /// <summary>The provider refunded at once.</summary>
+    Completed,
+
+    /// <summary>The provider cannot refund this charge.</summary>
+    NotSupported,
+}
+
+/// <summary>The configured providers: the default one for new card payments, and each by name for its webhooks.</summary>
+public interface IPaymentGateways
+{
+    IPaymentGateway Default { get; }
+
+    IPaymentGateway? Find(string name);
+}
+
+/// <summary>The provider could not be reached or refused the request; nothing was charged. Surfaces as 503.</summary>
+public sealed class PaymentGatewayException(string message, Exception? inner = null) : Exception(message, inner);

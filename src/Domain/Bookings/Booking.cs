@@ -1,0 +1,117 @@
+using Ticketing.Domain.Claims;
+using Ticketing.Domain.Common;
+using Ticketing.Domain.Payments;
+
+namespace Ticketing.Domain.Bookings;
+
+/// <summary>Paid tickets: Confirmed → Cancelled (refunded). One ticket per unit or seat; cancelling voids them all.</summary>
+public sealed class Booking : Entity, IAggregateRoot
+{
+    private readonly List<Ticket> _tickets = [];
+
+    private Booking()
+    {
+        HolderName = Currency = string.Empty;
+    }
+
+    public Guid EventId { get; private set; }
+
+    /// <summary>The customer account, when there is one (box-office walk-ins have none).</summary>
+    public Guid? CustomerId { get; private set; }
+
+    public Guid? ClaimId { get; private set; }
+
+    public Guid? PaymentId { get; private set; }
+
+    public string HolderName { get; private set; }
+
+    public string? HolderEmail { get; private set; }
+
+    public string? HolderPhone { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    public PaymentMethod PaymentMethod { get; private set; }
+
+    public string Currency { get; private set; }
+
+    /// <summary>Minor units.</summary>
+    public long TotalAmount { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public IReadOnlyList<Ticket> Tickets => _tickets.AsReadOnly();
+
+    public Money Total => new(TotalAmount, Currency);
+
+    /// <summary>The booking a paid claim becomes: one ticket per unit of each line, one per seat for seated lines.</summary>
+    public static Booking FromClaim(Claim claim, Payment payment, string holderName, string? holderEmail, IReadOnlyDictionary<Guid, string> seatLabels, DateTimeOffset now)
+    {
+        if (claim.Status != ClaimStatus.Confirmed)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, "Only a confirmed claim becomes a booking.");
+        }
+
+        var booking = new Booking
+        {
+            EventId = claim.EventId,
+            CustomerId = claim.CustomerId,
+            ClaimId = claim.Id,
+            PaymentId = payment.Id,
+            HolderName = holderName,
+            HolderEmail = holderEmail,
+            Status = BookingStatus.Confirmed,
+            PaymentMethod = payment.Method,
+            Currency = claim.Currency,
+            TotalAmount = claim.Total.Amount,
+            CreatedAt = now,
+        };
+        foreach (var item in claim.Items)
+        {
+            if (item.SeatIds.Count > 0)
+            {
+                booking._tickets.AddRange(item.SeatIds.Select(seat => new Ticket(booking, item.TicketTypeId, item.UnitPrice, seat, seatLabels.GetValueOrDefault(seat))));
+            }
+            else
+            {
+                booking._tickets.AddRange(Enumerable.Range(0, item.Quantity).Select(_ => new Ticket(booking, item.TicketTypeId, item.UnitPrice, null, null)));
+            }
+        }
+
+        booking.AddDomainEvent(new BookingConfirmedEvent(booking.Id, booking.EventId, booking.CustomerId));
+        return booking;
+    }
+
+    /// <summary>Cancels the booking and voids its tickets; a ticket already used at the door keeps its check-in.</summary>
+    public void Cancel(DateTimeOffset now, string reason)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot cancel a booking that is {Status}.");
+        }
+
+        Status = BookingStatus.Cancelled;
+        CancelledAt = now;
+        CancellationReason = reason;
+        foreach (var ticket in _tickets)
+        {
+            ticket.Void();
+        }
+
+        AddDomainEvent(new BookingCancelledEvent(Id, EventId, CustomerId, Total, reason));
+    }
+}
+
+public enum BookingStatus
+{
+    Confirmed,
+    Cancelled,
+}
+
+public sealed record BookingConfirmedEvent(Guid BookingId, Guid EventId, Guid? CustomerId) : IDomainEvent;
+
+public sealed record BookingCancelledEvent(Guid BookingId, Guid EventId, Guid? CustomerId, Money Refund, string Reason) : IDomainEvent;
