@@ -42,6 +42,9 @@ public static class DependencyInjection
         services.AddScoped<Queue.QueueStatusReader>();
         services.AddScoped<Claims.ClaimExpiry>();
         services.AddScoped<Claims.EventAvailability>();
+        services.AddScoped<Payments.PaymentSettlement>();
+        services.AddScoped<Bookings.BookingReads>();
+        services.AddScoped<Bookings.BookingRefunds>();
         return services;
     }
 }

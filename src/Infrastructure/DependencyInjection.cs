@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Events;
+using Ticketing.Application.Payments;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
 using Ticketing.Infrastructure.Email;
@@ -15,7 +17,12 @@ using Ticketing.Infrastructure.Identity;
 using Ticketing.Infrastructure.Inventory;
 using Ticketing.Infrastructure.Live;
 using Ticketing.Infrastructure.Queue;
+using Ticketing.Infrastructure.Idempotency;
 using Ticketing.Infrastructure.Outbox;
+using Ticketing.Infrastructure.Payments;
+using Ticketing.Infrastructure.Payments.Paystack;
+using Ticketing.Infrastructure.Tickets;
+using Ticketing.Infrastructure.Wallets;
 
 namespace Ticketing.Infrastructure;
 
@@ -47,6 +54,28 @@ public static class DependencyInjection
         services.AddSingleton<ILiveNotifier, PostgresLiveNotifier>();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAdmissionTokens, AdmissionTokens>();
+
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.SectionName);
+        services.AddOptions<PaymentProviderOptions>()
+            .BindConfiguration(PaymentProviderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IHostEnvironment>(
+                (o, environment) => o.UsesPaystack || (o.UsesSimulated && environment.IsDevelopment()),
+                "Payments:Provider must be paystack (or simulated, in Development only).")
+            .Validate<IConfiguration>(
+                (o, configuration) => !o.UsesPaystack || !string.IsNullOrWhiteSpace(configuration["Payments:Paystack:SecretKey"]),
+                "Payments:Paystack:SecretKey is required when Payments:Provider is paystack (environment variable Payments__Paystack__SecretKey).")
+            .Validate(o => !o.UsesSimulated || o.Simulated.SecretKey.Length >= 8, "Payments:Simulated:SecretKey is required for the simulated provider.")
+            .ValidateOnStart();
+        services.AddSingleton<SimulatedGateway>();
+        services.AddPaystackGateway();
+        services.AddScoped<IPaymentGateways, PaymentGateways>();
+        services.AddScoped<IWebhookInbox, WebhookInbox>();
+        services.AddScoped<IWalletLedger, WalletLedger>();
+        services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ITicketCodes, TicketCodes>();
+        services.AddSingleton<IQrCodes, QrCodes>();
+        services.AddScoped<IdempotencyStore>();
         services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
 
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -43,6 +43,8 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().ValidateOnStart();
         services.AddAuthorization();
 
+        services.AddHttpClient(Endpoints.SimulatedGatewayEndpoints.HttpClientName);
+        services.AddScoped<IdempotencyFilter>();
         services.AddSignalR();
         services.AddSingleton<QueueWatchers>();
         services.AddSingleton<LiveNotificationListener>();

@@ -50,6 +50,7 @@ app.MapHub<LiveHub>(LiveHub.Path);
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentEndpoints();
+    app.MapSimulatedGateway();
 }
 
 await app.RunAsync();

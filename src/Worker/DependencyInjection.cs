@@ -18,6 +18,7 @@ public static class DependencyInjection
         (typeof(ExpireClaimsJob), "expire-claims", TimeSpan.FromSeconds(5)),
         (typeof(DispatchOutboxJob), "dispatch-outbox", TimeSpan.FromSeconds(1)),
         (typeof(ReconcileJob), "reconcile", TimeSpan.FromSeconds(30)),
+        (typeof(RefundCancelledEventsJob), "refund-cancelled-events", TimeSpan.FromSeconds(10)),
         (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
         (typeof(PublishLiveCountersJob), "publish-live-counters", TimeSpan.FromSeconds(2)),
     ];

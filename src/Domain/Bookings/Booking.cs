@@ -102,7 +102,7 @@ public sealed class Booking : Entity, IAggregateRoot
             ticket.Void();
         }
 
-        AddDomainEvent(new BookingCancelledEvent(Id, EventId, CustomerId, Total, reason));
+        AddDomainEvent(new BookingCancelledEvent(Id, EventId, CustomerId, TotalAmount, Currency, reason));
     }
 }
 
@@ -114,4 +114,5 @@ public enum BookingStatus
 
 public sealed record BookingConfirmedEvent(Guid BookingId, Guid EventId, Guid? CustomerId) : IDomainEvent;
 
-public sealed record BookingCancelledEvent(Guid BookingId, Guid EventId, Guid? CustomerId, Money Refund, string Reason) : IDomainEvent;
+/// <param name="RefundAmount">Minor units.</param>
+public sealed record BookingCancelledEvent(Guid BookingId, Guid EventId, Guid? CustomerId, long RefundAmount, string Currency, string Reason) : IDomainEvent;

@@ -154,7 +154,7 @@ public sealed class Payment : Entity, IAggregateRoot
         EnsureStatus("mark refunded", PaymentStatus.Succeeded);
         Status = PaymentStatus.Refunded;
         RefundedAt = now;
-        AddDomainEvent(new PaymentRefundedEvent(Id, CustomerId, Total));
+        AddDomainEvent(new PaymentRefundedEvent(Id, CustomerId, Amount, Currency));
     }
 
     private static Payment New(Guid customerId, PaymentPurpose purpose, Guid? claimId, PaymentMethod method, Money total, Money walletPart, DateTimeOffset now)
@@ -189,4 +189,5 @@ public sealed record PaymentSucceededEvent(Guid PaymentId, Guid CustomerId, Guid
 
 public sealed record PaymentRefundRequestedEvent(Guid PaymentId) : IDomainEvent;
 
-public sealed record PaymentRefundedEvent(Guid PaymentId, Guid CustomerId, Money Amount) : IDomainEvent;
+/// <param name="Amount">Minor units.</param>
+public sealed record PaymentRefundedEvent(Guid PaymentId, Guid CustomerId, long Amount, string Currency) : IDomainEvent;

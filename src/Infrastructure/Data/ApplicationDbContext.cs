@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
+using Ticketing.Domain.Payments;
 using Ticketing.Domain.Queue;
 using Ticketing.Domain.Venues;
+using Ticketing.Domain.Wallets;
 using Ticketing.Infrastructure.Data.Configurations;
 using Ticketing.Infrastructure.Identity;
 
@@ -30,6 +33,14 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
 
     public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Wallet> Wallets => Set<Wallet>();
+
+    public DbSet<WalletTransaction> WalletTransactions => Set<WalletTransaction>();
 
     public void DiscardTrackedChanges() => ChangeTracker.Clear();
 

@@ -24,6 +24,8 @@ public sealed class ClaimRows(ApplicationDbContext context) : IClaimRows
             """
             SELECT c.id AS "Value" FROM claims c
              WHERE c.status = 'Pending' AND c.expires_at <= @now
+               AND NOT (c.expires_at + @card_grace > @now AND EXISTS (
+                      SELECT 1 FROM payments p WHERE p.claim_id = c.id AND p.status = 'Pending' AND p.card_amount > 0))
                AND (@event_id IS NULL OR c.event_id = @event_id)
                AND (@ticket_type_id IS NULL OR EXISTS (
                       SELECT 1 FROM claim_items i WHERE i.claim_id = c.id AND i.ticket_type_id = @ticket_type_id))
@@ -34,6 +36,7 @@ public sealed class ClaimRows(ApplicationDbContext context) : IClaimRows
                FOR UPDATE OF c SKIP LOCKED
             """,
             new NpgsqlParameter("now", filter.Now),
+            new NpgsqlParameter("card_grace", filter.CardGrace),
             new NpgsqlParameter("event_id", NpgsqlDbType.Uuid) { Value = (object?)filter.EventId ?? DBNull.Value },
             new NpgsqlParameter("ticket_type_id", NpgsqlDbType.Uuid) { Value = (object?)filter.TicketTypeId ?? DBNull.Value },
             seatIds,

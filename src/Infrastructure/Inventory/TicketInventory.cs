@@ -123,13 +123,11 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
 
     public async Task<IReadOnlyList<SoldDrift>> FindSoldDriftAsync(CancellationToken cancellationToken) =>
         await context.Database.SqlQuery<SoldDrift>($"""
-            SELECT t.id AS ticket_type_id, t.sold AS sold,
-                   coalesce(sum(i.quantity) FILTER (WHERE c.status = 'Confirmed'), 0)::int AS confirmed
+            SELECT t.id AS ticket_type_id, t.sold AS sold, count(k.id)::int AS valid_tickets
               FROM ticket_types t
-              LEFT JOIN claim_items i ON i.ticket_type_id = t.id
-              LEFT JOIN claims c ON c.id = i.claim_id
+              LEFT JOIN tickets k ON k.ticket_type_id = t.id AND k.status <> 'Void'
              GROUP BY t.id, t.sold
-            HAVING t.sold <> coalesce(sum(i.quantity) FILTER (WHERE c.status = 'Confirmed'), 0)
+            HAVING t.sold <> count(k.id)
             """).ToListAsync(cancellationToken);
 
     private static NpgsqlParameter SeatIds(IReadOnlyCollection<Guid> seatIds) =>

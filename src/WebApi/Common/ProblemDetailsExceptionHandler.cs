@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Payments;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
@@ -49,6 +51,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, e.Code, e.Message),
         ForbiddenAccessException e => Problem(StatusCodes.Status403Forbidden, e.Code, e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, e.Code, e.Message),
+        PaymentGatewayException => Problem(
+            StatusCodes.Status503ServiceUnavailable, PaymentErrorCodes.GatewayUnavailable, "The payment provider is unavailable; nothing was charged. Try again shortly."),
         DbUpdateConcurrencyException => Problem(
             StatusCodes.Status409Conflict,
             ErrorCodes.ConcurrencyConflict,

@@ -12,6 +12,8 @@ public sealed class StartupConfigurationTests(ApiFixture fixture) : IntegrationT
         production.Settings["Email:Smtp:Host"] = "smtp.example.com";
 
         production.Settings["Queue:AdmissionTokenKey"] = new string('q', 48);
+        production.Settings["Tickets:CodeSigningKey"] = new string('t', 48);
+        production.Settings["Payments:Paystack:SecretKey"] = "sk_live_configured";
 
         var failure = Should.Throw<OptionsValidationException>(() => production.CreateClient());
 
@@ -25,6 +27,8 @@ public sealed class StartupConfigurationTests(ApiFixture fixture) : IntegrationT
         production.Settings["Email:Smtp:Host"] = "smtp.example.com";
         production.Settings["Jwt:SigningKey"] = new string('k', 48);
         production.Settings["Queue:AdmissionTokenKey"] = new string('q', 48);
+        production.Settings["Tickets:CodeSigningKey"] = new string('t', 48);
+        production.Settings["Payments:Paystack:SecretKey"] = "sk_live_configured";
         production.Settings["Database:SeedDemoData"] = "true";
 
         using var client = production.CreateClient();

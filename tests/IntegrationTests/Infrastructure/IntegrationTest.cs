@@ -76,4 +76,7 @@ public abstract class IntegrationTest(ApiFixture fixture) : IAsyncLifetime
     }
 }
 
-public sealed record TestUser(string Email, TokenPairDto Tokens, HttpClient Client);
+public sealed record TestUser(string Email, TokenPairDto Tokens, HttpClient Client)
+{
+    public Guid Id => Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ReadJsonWebToken(Tokens.AccessToken).Subject);
+}

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
+using Ticketing.WebApi.Endpoints;
 
 namespace Ticketing.IntegrationTests.Infrastructure;
 
@@ -38,6 +39,9 @@ public sealed class TicketingApiFactory(string connectionString, string environm
 
             // Hashing cost is a production setting; tests log in hundreds of times.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+
+            // The simulated checkout page posts its webhook to this API; in tests "this API" is the test server.
+            services.AddHttpClient(SimulatedGatewayEndpoints.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
         });
     }
 }

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
+using Ticketing.Domain.Payments;
 using Ticketing.Domain.Queue;
 using Ticketing.Domain.Venues;
+using Ticketing.Domain.Wallets;
 
 namespace Ticketing.Application.Common.Interfaces;
 
@@ -27,6 +30,14 @@ public interface IApplicationDbContext
     DbSet<QueueEntry> QueueEntries { get; }
 
     DbSet<Claim> Claims { get; }
+
+    DbSet<Payment> Payments { get; }
+
+    DbSet<Booking> Bookings { get; }
+
+    DbSet<Wallet> Wallets { get; }
+
+    DbSet<WalletTransaction> WalletTransactions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

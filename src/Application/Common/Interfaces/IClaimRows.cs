@@ -15,4 +15,8 @@ public interface IClaimRows
     Task<IReadOnlyList<Claim>> LockOverdueAsync(OverdueClaims filter, int count, CancellationToken cancellationToken);
 }
 
-public sealed record OverdueClaims(DateTimeOffset Now, Guid? EventId = null, Guid? TicketTypeId = null, IReadOnlyCollection<Guid>? SeatIds = null);
+public sealed record OverdueClaims(DateTimeOffset Now, Guid? EventId = null, Guid? TicketTypeId = null, IReadOnlyCollection<Guid>? SeatIds = null)
+{
+    /// <summary>How long past its expiry a claim with a card payment under way is still kept.</summary>
+    public TimeSpan CardGrace { get; init; }
+}

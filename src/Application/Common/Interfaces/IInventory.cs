@@ -38,10 +38,10 @@ public interface IInventory
     /// <summary>Invariant 2's repair: Held seats whose claim is no longer Pending go back to Available. Returns how many.</summary>
     Task<int> ReleaseOrphanedSeatsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Ticket types whose <c>sold</c> differs from their confirmed quantity (reported, not repaired).</summary>
+    /// <summary>Ticket types whose <c>sold</c> differs from their valid tickets (reported, not repaired).</summary>
     Task<IReadOnlyList<SoldDrift>> FindSoldDriftAsync(CancellationToken cancellationToken);
 }
 
 public sealed record HeldDrift(Guid TicketTypeId, int Was, int Now);
 
-public sealed record SoldDrift(Guid TicketTypeId, int Sold, int Confirmed);
+public sealed record SoldDrift(Guid TicketTypeId, int Sold, int ValidTickets);

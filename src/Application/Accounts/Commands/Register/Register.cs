@@ -1,5 +1,7 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
 
 namespace Ticketing.Application.Accounts.Commands.Register;
@@ -9,12 +11,16 @@ public sealed record RegisterCommand(string Email, string Password, string Displ
 
 public sealed record RegisteredUserDto(Guid UserId);
 
-public sealed class RegisterCommandHandler(IIdentityService identity) : IRequestHandler<RegisterCommand, RegisteredUserDto>
+public sealed class RegisterCommandHandler(IIdentityService identity, IWalletLedger wallets, IOptions<PaymentOptions> options)
+    : IRequestHandler<RegisterCommand, RegisteredUserDto>
 {
     public async Task<RegisteredUserDto> Handle(RegisterCommand request, CancellationToken cancellationToken)
     {
         var userId = await identity.CreateUserAsync(
             request.Email.Trim(), request.Password, request.DisplayName.Trim(), [Roles.Customer], cancellationToken);
+
+        // Every customer has a wallet from the start; other currencies open on their first credit.
+        await wallets.WalletOfAsync(userId, options.Value.WalletCurrency, cancellationToken);
         return new RegisteredUserDto(userId);
     }
 }

@@ -8,6 +8,7 @@ using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Queue;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
@@ -89,12 +90,12 @@ public sealed class CreateClaimCommandHandler(
         await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now, eventId), 100, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (expired > 0)
+        if (expired.Count > 0)
         {
             await availability.FollowAsync(eventId, cancellationToken);
         }
 
-        return expired > 0;
+        return expired.Count > 0;
     }
 
     private async Task<QueueEntry?> UseAdmissionAsync(
@@ -161,11 +162,15 @@ public sealed class CreateClaimCommandHandler(
 
     private async Task EnsureWithinLimitAsync(Event @event, Guid customerId, int requested, CancellationToken cancellationToken)
     {
-        var already = await context.Claims
-            .Where(c => c.EventId == @event.Id && c.CustomerId == customerId
-                        && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Confirmed))
+        var held = await context.Claims
+            .Where(c => c.EventId == @event.Id && c.CustomerId == customerId && c.Status == ClaimStatus.Pending)
             .SelectMany(c => c.Items)
             .SumAsync(i => i.Quantity, cancellationToken);
+        var bought = await context.Bookings
+            .Where(b => b.EventId == @event.Id && b.CustomerId == customerId)
+            .SelectMany(b => b.Tickets)
+            .CountAsync(t => t.Status != TicketStatus.Void, cancellationToken);
+        var already = held + bought;
         if (already + requested > @event.MaxTicketsPerCustomer)
         {
             throw new DomainException(

@@ -27,23 +27,20 @@ public sealed class ExpireClaimsCommandHandler(
         await WarnAsync(now, request.BatchSize, cancellationToken);
 
         await using var transaction = await context.BeginTransactionAsync(cancellationToken);
-        var eventIds = await context.Claims.AsNoTracking()
-            .Where(c => c.Status == ClaimStatus.Pending && c.ExpiresAt <= now)
-            .Select(c => c.EventId).Distinct().ToListAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now), request.BatchSize, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        foreach (var eventId in eventIds)
+        foreach (var eventId in expired.Select(c => c.EventId).Distinct())
         {
             await availability.FollowAsync(eventId, cancellationToken);
         }
 
-        if (expired > 0)
+        if (expired.Count > 0)
         {
-            logger.LogInformation("Expired {Count} unpaid claims and returned their tickets", expired);
+            logger.LogInformation("Expired {Count} unpaid claims and returned their tickets", expired.Count);
         }
 
-        return expired;
+        return expired.Count;
     }
 
     private async Task WarnAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)

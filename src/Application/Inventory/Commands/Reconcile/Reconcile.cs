@@ -35,8 +35,8 @@ public sealed class ReconcileCommandHandler(IInventory inventory, ILogger<Reconc
         foreach (var drift in sold)
         {
             logger.LogError(
-                "Reconcile: ticket type {TicketTypeId} has sold = {Sold} but {Confirmed} confirmed; needs a person",
-                drift.TicketTypeId, drift.Sold, drift.Confirmed);
+                "Reconcile: ticket type {TicketTypeId} has sold = {Sold} but {ValidTickets} valid tickets; needs a person",
+                drift.TicketTypeId, drift.Sold, drift.ValidTickets);
         }
 
         return new ReconcileReport(held, seats, sold);

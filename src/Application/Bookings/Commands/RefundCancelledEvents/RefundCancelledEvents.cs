@@ -1,0 +1,77 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Bookings;
+using Ticketing.Domain.Claims;
+using Ticketing.Domain.Events;
+
+namespace Ticketing.Application.Bookings.Commands.RefundCancelledEvents;
+
+/// <summary>
+/// Unwinds cancelled events (the RefundCancelledEvents job): pending claims are released, and every confirmed
+/// booking is cancelled and refunded — to the card where a card paid, else to the wallet — each in its own
+/// transaction. Resumable: whatever a run does not reach, the next run does; a booking is never refunded twice
+/// because only Confirmed bookings are picked and cancelling one is a state change.
+/// </summary>
+public sealed record RefundCancelledEventsCommand(int BatchSize = 50) : IRequest<int>;
+
+public sealed class RefundCancelledEventsCommandHandler(
+    IApplicationDbContext context,
+    IClaimRows claims,
+    IInventory inventory,
+    BookingRefunds refunds,
+    TimeProvider timeProvider,
+    ILogger<RefundCancelledEventsCommandHandler> logger) : IRequestHandler<RefundCancelledEventsCommand, int>
+{
+    public async Task<int> Handle(RefundCancelledEventsCommand request, CancellationToken cancellationToken)
+    {
+        var cancelled = context.Events.Where(e => e.State == EventState.Cancelled).Select(e => e.Id);
+        await ReleasePendingClaimsAsync(cancelled, request.BatchSize, cancellationToken);
+
+        var bookingIds = await context.Bookings
+            .Where(b => b.Status == BookingStatus.Confirmed && cancelled.Contains(b.EventId))
+            .OrderBy(b => b.CreatedAt)
+            .Select(b => b.Id)
+            .Take(request.BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var bookingId in bookingIds)
+        {
+            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            var booking = await context.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
+            await refunds.CancelAsync(booking, "the event was cancelled", toCard: true, cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            context.DiscardTrackedChanges();
+        }
+
+        if (bookingIds.Count > 0)
+        {
+            logger.LogInformation("Refunded {Count} bookings of cancelled events", bookingIds.Count);
+        }
+
+        return bookingIds.Count;
+    }
+
+    private async Task ReleasePendingClaimsAsync(IQueryable<Guid> cancelledEvents, int batchSize, CancellationToken cancellationToken)
+    {
+        var claimIds = await context.Claims
+            .Where(c => c.Status == ClaimStatus.Pending && cancelledEvents.Contains(c.EventId))
+            .Select(c => c.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var claimId in claimIds)
+        {
+            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            if (await claims.LockAsync(claimId, cancellationToken) is { Status: ClaimStatus.Pending } claim)
+            {
+                claim.Release(timeProvider.GetUtcNow());
+                await inventory.ReleaseAsync(claim.Id, claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList(), cancellationToken);
+                await context.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            context.DiscardTrackedChanges();
+        }
+    }
+}

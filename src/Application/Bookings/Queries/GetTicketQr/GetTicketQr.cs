@@ -1,0 +1,29 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
+using Ticketing.Domain.Bookings;
+
+namespace Ticketing.Application.Bookings.Queries.GetTicketQr;
+
+/// <summary>A valid ticket's code as a PNG QR image, for whoever may see its booking.</summary>
+[Authorize]
+public sealed record GetTicketQrQuery(Guid TicketId) : IRequest<byte[]>;
+
+public sealed class GetTicketQrQueryHandler(ICurrentUser currentUser, BookingReads reads, ITicketCodes codes, IQrCodes qr)
+    : IRequestHandler<GetTicketQrQuery, byte[]>
+{
+    public async Task<byte[]> Handle(GetTicketQrQuery request, CancellationToken cancellationToken)
+    {
+        var status = await reads.VisibleTo(currentUser).SelectMany(b => b.Tickets).Where(t => t.Id == request.TicketId)
+            .Select(t => (TicketStatus?)t.Status).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Ticket");
+        if (status == TicketStatus.Void)
+        {
+            throw new Domain.Common.DomainException(Domain.Common.DomainErrorCodes.InvalidState, "The ticket is void.");
+        }
+
+        return qr.RenderPng(codes.Issue(request.TicketId));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Ticketing.Application.Claims;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Payments;
+
+namespace Ticketing.Application.Payments.Commands.ReceivePaymentWebhook;
+
+/// <summary>
+/// A gateway's notice, exactly as received. The signature is checked on the raw bytes (401, nothing changes); the
+/// notice is recorded in the inbox so a redelivery does nothing; then it is applied through the state machines, all
+/// in one transaction. Returns what happened, for the log.
+/// </summary>
+public sealed record ReceivePaymentWebhookCommand(string Provider, byte[] Body, string? Signature) : IRequest<string>;
+
+public sealed class ReceivePaymentWebhookCommandHandler(
+    IApplicationDbContext context,
+    IPaymentGateways gateways,
+    IWebhookInbox inbox,
+    PaymentSettlement settlement,
+    EventAvailability availability,
+    TimeProvider timeProvider,
+    ILogger<ReceivePaymentWebhookCommandHandler> logger) : IRequestHandler<ReceivePaymentWebhookCommand, string>
+{
+    public async Task<string> Handle(ReceivePaymentWebhookCommand request, CancellationToken cancellationToken)
+    {
+        var gateway = gateways.Find(request.Provider) ?? throw new NotFoundException("Payment provider");
+        if (!gateway.IsSignatureValid(request.Body, request.Signature))
+        {
+            throw new UnauthenticatedException(PaymentErrorCodes.InvalidSignature, "The webhook signature does not match its body.");
+        }
+
+        var notice = GatewayNotice.Parse(request.Body);
+        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        if (!await inbox.TryRecordAsync(gateway.Name, notice.Event, notice.DataId, notice.Reference, System.Text.Encoding.UTF8.GetString(request.Body), cancellationToken))
+        {
+            return "duplicate";
+        }
+
+        var payment = notice.Reference is null
+            ? null
+            : await context.Payments.SingleOrDefaultAsync(p => p.Reference == notice.Reference && p.Provider == gateway.Name, cancellationToken);
+        if (payment is null)
+        {
+            // Recorded, so it is not re-processed; nothing of ours to apply it to.
+            logger.LogWarning("Webhook {Event} from {Provider} for unknown reference {Reference}", notice.Event, gateway.Name, notice.Reference);
+            await transaction.CommitAsync(cancellationToken);
+            return "unknown reference";
+        }
+
+        var outcome = notice.Event switch
+        {
+            "charge.success" => await CapturedAsync(payment, notice, transaction, cancellationToken),
+            "charge.failed" => await FailedAsync(payment, notice, cancellationToken),
+            "refund.processed" => Refunded(payment),
+            _ => "ignored",
+        };
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (payment.ClaimId is { } claimId)
+        {
+            await availability.FollowAsync(await context.Claims.Where(c => c.Id == claimId).Select(c => c.EventId).SingleAsync(cancellationToken), cancellationToken);
+        }
+
+        logger.LogInformation("Webhook {Event} for payment {Reference}: {Outcome}", notice.Event, payment.Reference, outcome);
+        return outcome;
+    }
+
+    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await settlement.CapturedAsync(payment, notice.Amount, notice.Currency, notice.DataId, transaction, cancellationToken);
+        return payment.FlaggedReason is null ? "captured" : "flagged";
+    }
+
+    private async Task<string> FailedAsync(Payment payment, GatewayNotice notice, CancellationToken cancellationToken)
+    {
+        await settlement.FailedAsync(payment, $"The card charge failed ({notice.Status}).", cancellationToken);
+        return "failed";
+    }
+
+    /// <summary>Only captured money can have been refunded; any other notice is recorded and left alone, never retried.</summary>
+    private string Refunded(Payment payment)
+    {
+        if (payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.Refunded))
+        {
+            logger.LogWarning("Refund notice for payment {Reference}, which is {Status}; ignored", payment.Reference, payment.Status);
+            return "ignored";
+        }
+
+        payment.MarkRefunded(timeProvider.GetUtcNow());
+        return "refunded";
+    }
+
+    /// <summary>The parts of Paystack's webhook body we act on: {"event", "data": {"id", "reference", "amount", "currency", "status"}}.</summary>
+    private sealed record GatewayNotice(string Event, string DataId, string? Reference, long Amount, string Currency, string? Status)
+    {
+        public static GatewayNotice Parse(byte[] body)
+        {
+            try
+            {
+                var root = JsonDocument.Parse(body).RootElement;
+                var data = root.GetProperty("data");
+                return new GatewayNotice(
+                    root.GetProperty("event").GetString() ?? string.Empty,
+                    data.GetProperty("id").ValueKind == JsonValueKind.Number ? data.GetProperty("id").GetRawText() : data.GetProperty("id").GetString() ?? string.Empty,
+                    data.TryGetProperty("reference", out var reference) || data.TryGetProperty("transaction_reference", out reference) ? reference.GetString() : null,
+                    data.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Number ? amount.GetInt64() : 0,
+                    data.TryGetProperty("currency", out var currency) ? currency.GetString() ?? string.Empty : string.Empty,
+                    data.TryGetProperty("status", out var status) ? status.GetString() : null);
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new ValidationException("body", "The webhook body is not a payment notice: {\"event\", \"data\": {\"id\", \"reference\", \"amount\", \"currency\", \"status\"}}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Ticketing.Application.Common.Exceptions;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
+using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Claims;
+using Ticketing.Domain.Common;
+using Ticketing.Domain.Payments;
+
+namespace Ticketing.Application.Payments.Commands.StartClaimPayment;
+
+/// <summary>
+/// Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the
+/// booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card
+/// part fails, the wallet part comes back.
+/// </summary>
+[Authorize(Roles = Roles.Customer)]
+public sealed record StartClaimPaymentCommand(PaymentMethod Method) : IRequest<PaymentDto>
+{
+    [JsonIgnore]
+    public Guid ClaimId { get; init; }
+}
+
+public sealed class StartClaimPaymentCommandHandler(
+    IApplicationDbContext context,
+    ICurrentUser currentUser,
+    IClaimRows claims,
+    IWalletLedger wallets,
+    IPaymentGateways gateways,
+    IIdentityService identity,
+    PaymentSettlement settlement,
+    TimeProvider timeProvider,
+    IMapper mapper,
+    ILogger<StartClaimPaymentCommandHandler> logger) : IRequestHandler<StartClaimPaymentCommand, PaymentDto>
+{
+    public async Task<PaymentDto> Handle(StartClaimPaymentCommand request, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        Payment payment;
+        await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
+        {
+            var claim = await claims.LockAsync(request.ClaimId, cancellationToken);
+            if (claim is null || claim.CustomerId != currentUser.UserId)
+            {
+                throw new NotFoundException("Claim");
+            }
+
+            EnsurePayable(claim, now);
+            if (await context.Payments.AnyAsync(p => p.ClaimId == claim.Id && p.Status == PaymentStatus.Pending, cancellationToken))
+            {
+                throw new DomainException(DomainErrorCodes.InvalidState, "A payment for this claim is already under way; complete it or wait for it to fail.");
+            }
+
+            var wallet = await wallets.WalletOfAsync(claim.CustomerId, claim.Currency, cancellationToken);
+            var walletPart = await WalletPartAsync(request.Method, claim, cancellationToken);
+            var cardProvider = walletPart == claim.Total ? null : gateways.Default.Name;
+            payment = Payment.ForClaim(claim.CustomerId, claim.Id, claim.Total, request.Method, walletPart, cardProvider, now);
+            context.Payments.Add(payment);
+            if (walletPart.Amount > 0
+                && await wallets.TryDebitAsync(wallet, walletPart.Amount, "Tickets", $"payment:{payment.Id}:wallet", cancellationToken) is null)
+            {
+                throw new DomainException(PaymentErrorCodes.InsufficientFunds, $"The wallet holds less than {walletPart}.");
+            }
+
+            if (!payment.NeedsCard)
+            {
+                await settlement.BookAsync(claim, payment, cancellationToken);
+            }
+
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Paid by wallet, the stock went from held to sold: what is available did not change.
+        if (payment.NeedsCard)
+        {
+            await StartCheckoutAsync(payment, cancellationToken);
+        }
+
+        return await context.Payments.AsNoTracking().Where(p => p.Id == payment.Id)
+            .ProjectTo<PaymentDto>(mapper.ConfigurationProvider).SingleAsync(cancellationToken);
+    }
+
+    private static void EnsurePayable(Claim claim, DateTimeOffset now)
+    {
+        if (claim.Status == ClaimStatus.Expired || claim.IsOverdueAt(now))
+        {
+            throw new DomainException(ClaimErrorCodes.ClaimExpired, "The claim has expired; claim the tickets again.");
+        }
+
+        if (claim.Status != ClaimStatus.Pending)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"The claim is {claim.Status}.");
+        }
+    }
+
+    private async Task<Money> WalletPartAsync(PaymentMethod method, Claim claim, CancellationToken cancellationToken)
+    {
+        switch (method)
+        {
+            case PaymentMethod.Card:
+                return Money.Zero(claim.Currency);
+            case PaymentMethod.Wallet:
+                return claim.Total;
+            case PaymentMethod.Split:
+                var balance = await context.Wallets.Where(w => w.CustomerId == claim.CustomerId && w.Currency == claim.Currency)
+                    .Select(w => w.Balance).SingleAsync(cancellationToken);
+                return new Money(Math.Min(balance, claim.Total.Amount), claim.Currency);
+            default:
+                throw new ValidationException(nameof(StartClaimPaymentCommand.Method), "Pay by Card, Wallet or Split.");
+        }
+    }
+
+    /// <summary>After the commit: the gateway call is slow and external, so it never runs inside a transaction.</summary>
+    private async Task StartCheckoutAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        var customer = await identity.FindUserAsync(payment.CustomerId, cancellationToken);
+        var tracked = await context.Payments.SingleAsync(p => p.Id == payment.Id, cancellationToken);
+        try
+        {
+            var checkout = await gateways.Find(payment.Provider!)!.InitializeAsync(
+                new GatewayCharge(payment.Reference, payment.CardAmount, payment.Currency, customer!.Email), cancellationToken);
+            tracked.RecordCheckout(checkout.CheckoutUrl);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (PaymentGatewayException ex)
+        {
+            logger.LogWarning(ex, "Payment {Reference}: the gateway would not start a checkout", payment.Reference);
+            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            await settlement.AbandonAsync(tracked, "The payment provider could not start the checkout.", cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Ticketing.Application.Payments;
+
+/// <summary>Payment rules that are settings (section "Payments").</summary>
+public sealed class PaymentOptions
+{
+    public const string SectionName = "Payments";
+
+    /// <summary>A claim whose card payment is under way is kept this long past its TTL before it expires.</summary>
+    public int CardGraceMinutes { get; set; } = 5;
+
+    /// <summary>The currency of the wallet every account gets at registration (others open on first credit).</summary>
+    public string WalletCurrency { get; set; } = "USD";
+
+    public TimeSpan CardGrace => TimeSpan.FromMinutes(CardGraceMinutes);
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Bookings;
+using Ticketing.Domain.Claims;
+using Ticketing.Domain.Events;
+using Ticketing.Domain.Payments;
+
+namespace Ticketing.Application.Payments;
+
+/// <summary>
+/// What a payment's outcome does to the claim, the stock, the wallet and the bookings — in the caller's
+/// transaction, through the Payment and Claim state machines, so notices may arrive twice or in any order. Captured
+/// money always ends as a booking, a wallet credit or a refund (invariant 8).
+/// </summary>
+public sealed class PaymentSettlement(
+    IApplicationDbContext context,
+    IClaimRows claims,
+    IInventory inventory,
+    IWalletLedger wallets,
+    IIdentityService identity,
+    TimeProvider timeProvider,
+    ILogger<PaymentSettlement> logger)
+{
+    /// <summary>The card part was captured (or the wallet paid everything).</summary>
+    public async Task CapturedAsync(Payment payment, long amount, string currency, string transactionId, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded)
+        {
+            return;
+        }
+
+        if (!payment.Matches(amount, currency))
+        {
+            payment.Flag($"Captured {amount} {currency}; expected {payment.CardAmount} {payment.Currency}. Not applied.");
+            logger.LogError("Payment {Reference}: gateway captured {Amount} {Currency}, expected {Expected} {ExpectedCurrency}; flagged, not applied",
+                payment.Reference, amount, currency, payment.CardAmount, payment.Currency);
+            return;
+        }
+
+        payment.Succeed(timeProvider.GetUtcNow(), transactionId);
+        if (payment.Purpose == PaymentPurpose.WalletTopUp)
+        {
+            var wallet = await wallets.WalletOfAsync(payment.CustomerId, payment.Currency, cancellationToken);
+            await wallets.CreditAsync(wallet, payment.Amount, "Top-up", $"topup:{payment.Id}", cancellationToken);
+            return;
+        }
+
+        await ApplyToClaimAsync(payment, transaction, cancellationToken);
+    }
+
+    /// <summary>The card part failed: a pending claim is released and the wallet part comes back. A failure after a capture changes nothing.</summary>
+    public async Task FailedAsync(Payment payment, string reason, CancellationToken cancellationToken)
+    {
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        payment.Fail(now, reason);
+        await ReturnWalletPartAsync(payment, cancellationToken);
+        if (payment.ClaimId is { } claimId && await claims.LockAsync(claimId, cancellationToken) is { Status: ClaimStatus.Pending } claim)
+        {
+            claim.Release(now);
+            await inventory.ReleaseAsync(claim.Id, Lines(claim), cancellationToken);
+        }
+    }
+
+    /// <summary>The card part never started (the provider was down): the wallet part comes back, the claim stays for another try.</summary>
+    public async Task AbandonAsync(Payment payment, string reason, CancellationToken cancellationToken)
+    {
+        payment.Fail(timeProvider.GetUtcNow(), reason);
+        await ReturnWalletPartAsync(payment, cancellationToken);
+    }
+
+    /// <summary>Gives back everything the payment took: the wallet part at once, the card part through the gateway.</summary>
+    public async Task RefundAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        await ReturnWalletPartAsync(payment, cancellationToken);
+        if (payment.NeedsCard)
+        {
+            payment.RequestRefund(timeProvider.GetUtcNow());
+        }
+        else
+        {
+            payment.MarkRefunded(timeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>A paid claim becomes a booking: held stock becomes sold, and each unit or seat a ticket.</summary>
+    public async Task<Booking> BookAsync(Claim claim, Payment payment, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (claim.Status == ClaimStatus.Pending)
+        {
+            claim.Confirm(now);
+        }
+
+        await inventory.ConfirmAsync(claim.Id, Lines(claim), cancellationToken);
+        var seatIds = claim.Items.SelectMany(i => i.SeatIds).ToList();
+        var seatLabels = await context.EventSeats.AsNoTracking()
+            .Where(s => seatIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => $"{s.Section} {s.Row} {s.Number}", cancellationToken);
+        var customer = await identity.FindUserAsync(claim.CustomerId, cancellationToken);
+        var booking = Booking.FromClaim(claim, payment, customer?.DisplayName ?? "Customer", customer?.Email, seatLabels, now);
+        context.Bookings.Add(booking);
+        return booking;
+    }
+
+    private async Task ApplyToClaimAsync(Payment payment, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var claim = await claims.LockAsync(payment.ClaimId!.Value, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment {payment.Reference} names a claim that does not exist.");
+        switch (claim.Status)
+        {
+            case ClaimStatus.Pending:
+                await BookAsync(claim, payment, cancellationToken);
+                break;
+            case ClaimStatus.Expired or ClaimStatus.Released when await TryRetakeAsync(claim, transaction, cancellationToken):
+                claim.ConfirmAfterLatePayment(timeProvider.GetUtcNow());
+                await BookAsync(claim, payment, cancellationToken);
+                logger.LogInformation("Payment {Reference} arrived after its claim ended; the stock was still there, so it is booked", payment.Reference);
+                break;
+            default:
+                logger.LogWarning("Payment {Reference} was captured for a claim that is {Status} and whose stock is gone; refunding", payment.Reference, claim.Status);
+                await RefundAsync(payment, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Takes the ended claim's exact stock again if it is all still free, else nothing (savepoint).</summary>
+    private async Task<bool> TryRetakeAsync(Claim claim, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var state = await context.Events.Where(e => e.Id == claim.EventId).Select(e => e.State).SingleAsync(cancellationToken);
+        if (state is not (EventState.OnSale or EventState.SoldOut))
+        {
+            return false;
+        }
+
+        await transaction.CreateSavepointAsync("retake", cancellationToken);
+        var seatIds = claim.Items.SelectMany(i => i.SeatIds).ToList();
+        var taken = seatIds.Count == 0 || await inventory.HoldSeatsAsync(claim.EventId, claim.Id, seatIds, cancellationToken) == seatIds.Count;
+        foreach (var item in claim.Items)
+        {
+            taken = taken && await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken);
+        }
+
+        if (!taken)
+        {
+            await transaction.RollbackToSavepointAsync("retake", cancellationToken);
+        }
+
+        return taken;
+    }
+
+    private async Task ReturnWalletPartAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        if (payment.WalletAmount == 0)
+        {
+            return;
+        }
+
+        var wallet = await wallets.WalletOfAsync(payment.CustomerId, payment.Currency, cancellationToken);
+        await wallets.CreditAsync(wallet, payment.WalletAmount, "Payment not completed: wallet part returned", $"payment:{payment.Id}:wallet-return", cancellationToken);
+    }
+
+    private static List<(Guid TicketTypeId, int Quantity)> Lines(Claim claim) => claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList();
+}

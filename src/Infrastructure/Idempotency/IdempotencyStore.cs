@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Ticketing.Infrastructure.Data;
+
+namespace Ticketing.Infrastructure.Idempotency;
+
+/// <summary>
+/// Idempotency-Key bookkeeping (IETF httpapi-idempotency-key draft): the first request with a key claims it in one
+/// insert; later ones see whether it is the same request, still running, or done with a stored response.
+/// </summary>
+public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider timeProvider)
+{
+    /// <summary>Keys are kept at least this long.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    public async Task<IdempotencyStart> BeginAsync(Guid userId, string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+
+        // A key past its retention is free again; otherwise the insert below claims it or finds its owner.
+        await context.Database.ExecuteSqlAsync(
+            $"DELETE FROM idempotency_keys WHERE user_id = {userId} AND key = {key} AND expires_at <= {now}", cancellationToken);
+        var claimed = await context.Database.ExecuteSqlAsync($"""
+            INSERT INTO idempotency_keys (user_id, key, fingerprint, completed, created_at, expires_at)
+            VALUES ({userId}, {key}, {fingerprint}, false, {now}, {now + Retention})
+            ON CONFLICT (user_id, key) DO NOTHING
+            """, cancellationToken);
+        if (claimed == 1)
+        {
+            return new IdempotencyStart(IdempotencyOutcome.Started, null, null);
+        }
+
+        var existing = await context.Set<IdempotencyRecord>().AsNoTracking()
+            .SingleAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
+        return existing.Fingerprint != fingerprint
+            ? new IdempotencyStart(IdempotencyOutcome.KeyReused, null, null)
+            : existing.Completed
+                ? new IdempotencyStart(IdempotencyOutcome.Replay, existing.ResponseStatus, existing.ResponseBody)
+                : new IdempotencyStart(IdempotencyOutcome.InProgress, null, null);
+    }
+
+    public Task CompleteAsync(Guid userId, string key, int status, string body, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlAsync($"""
+            UPDATE idempotency_keys SET completed = true, response_status = {status}, response_body = {body}
+             WHERE user_id = {userId} AND key = {key}
+            """, cancellationToken);
+
+    /// <summary>The request failed: the key is released so the client may retry with it.</summary>
+    public Task ReleaseAsync(Guid userId, string key, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlAsync(
+            $"DELETE FROM idempotency_keys WHERE user_id = {userId} AND key = {key} AND NOT completed", cancellationToken);
+}
+
+public enum IdempotencyOutcome
+{
+    Started,
+    Replay,
+    KeyReused,
+    InProgress,
+}
+
+public sealed record IdempotencyStart(IdempotencyOutcome Outcome, int? Status, string? Body);

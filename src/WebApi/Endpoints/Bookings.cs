@@ -1,0 +1,42 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Application.Bookings;
+using Ticketing.Application.Bookings.Commands.CancelBooking;
+using Ticketing.Application.Bookings.Queries.GetBooking;
+using Ticketing.Application.Bookings.Queries.GetMyBookings;
+using Ticketing.Application.Bookings.Queries.GetTicketQr;
+using Ticketing.Application.Common.Models;
+using Ticketing.WebApi.Common;
+
+namespace Ticketing.WebApi.Endpoints;
+
+public sealed class Bookings : EndpointGroup
+{
+    public override string Prefix => "/api";
+
+    public override void Map(RouteGroupBuilder group)
+    {
+        group.RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet(GetMyBookings, "me/bookings").ProducesValidationProblem();
+        group.MapGet(GetBooking, "bookings/{id}");
+        group.MapPost(CancelBooking, "bookings/{id}/cancel").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet(GetTicketQr, "tickets/{id}/qr")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<Ok<PaginatedList<BookingDto>>> GetMyBookings(
+        IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new GetMyBookingsQuery(page, pageSize), cancellationToken));
+
+    public static async Task<Ok<BookingDto>> GetBooking(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetBookingQuery(id), cancellationToken));
+
+    public static async Task<Ok<BookingDto>> CancelBooking(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new CancelBookingCommand(id), cancellationToken));
+
+    public static async Task<FileContentHttpResult> GetTicketQr(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.File(await mediator.Send(new GetTicketQrQuery(id), cancellationToken), "image/png");
+}

@@ -1,0 +1,54 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Application.Payments;
+using Ticketing.Application.Payments.Commands.ReceivePaymentWebhook;
+using Ticketing.Application.Payments.Commands.StartClaimPayment;
+using Ticketing.Application.Payments.Queries.GetPayment;
+using Ticketing.WebApi.Common;
+
+namespace Ticketing.WebApi.Endpoints;
+
+public sealed class Payments : EndpointGroup
+{
+    public override string Prefix => "/api";
+
+    public override void Map(RouteGroupBuilder group)
+    {
+        var signedIn = group.MapGroup(string.Empty).RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        signedIn.MapPost(StartClaimPayment, "claims/{id}/payments")
+            .AddEndpointFilter<IdempotencyFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        signedIn.MapGet(GetPayment, "payments/{id}");
+
+        // Gateways sign their notices instead of authenticating; the raw body is read as sent.
+        group.MapPost(ReceivePaymentWebhook, "webhooks/payments/{provider}")
+            .Accepts<object>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Created<PaymentDto>> StartClaimPayment(
+        IMediator mediator, Guid id, StartClaimPaymentCommand command, CancellationToken cancellationToken)
+    {
+        var payment = await mediator.Send(command with { ClaimId = id }, cancellationToken);
+        return TypedResults.Created($"/api/payments/{payment.Id}", payment);
+    }
+
+    public static async Task<Ok<PaymentDto>> GetPayment(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetPaymentQuery(id), cancellationToken));
+
+    public static async Task<Ok> ReceivePaymentWebhook(IMediator mediator, string provider, HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        await mediator.Send(new ReceivePaymentWebhookCommand(provider, body.ToArray(), request.Headers["x-paystack-signature"].ToString()), cancellationToken);
+        return TypedResults.Ok();
+    }
+}
