@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Bookings.BookingReads>();
         services.AddScoped<Bookings.BookingRefunds>();
+        services.AddScoped<Audit.AuditTrail>();
         return services;
     }
 }

@@ -12,4 +12,6 @@ public sealed class SystemUser : ICurrentUser
     public bool IsAuthenticated => false;
 
     public bool IsInRole(string role) => false;
+
+    public string? IpAddress => null;
 }

@@ -7,6 +7,111 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
+export class AdminAuditLogClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://localhost/";
+    }
+
+    /**
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param kind (optional) 
+     * @param action (optional) 
+     * @param userId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getAuditLog(from?: string | undefined, to?: string | undefined, kind?: AuditKind | undefined, action?: string | undefined, userId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PaginatedListOfAuditEntryDto> {
+        let url_ = this.baseUrl + "/api/admin/audit-log?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (action === null)
+            throw new globalThis.Error("The parameter 'action' cannot be null.");
+        else if (action !== undefined)
+            url_ += "action=" + encodeURIComponent("" + action) + "&";
+        if (userId === null)
+            throw new globalThis.Error("The parameter 'userId' cannot be null.");
+        else if (userId !== undefined)
+            url_ += "userId=" + encodeURIComponent("" + userId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAuditLog(_response);
+        });
+    }
+
+    protected processGetAuditLog(response: Response): Promise<PaginatedListOfAuditEntryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PaginatedListOfAuditEntryDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PaginatedListOfAuditEntryDto>(null as any);
+    }
+}
+
 export class AdminUsersClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -2541,6 +2646,95 @@ export interface IAdmissionDto {
     [key: string]: any;
 }
 
+export class AuditEntryDto implements IAuditEntryDto {
+    id!: string;
+    occurredAt!: string;
+    kind!: AuditKind;
+    action!: string;
+    userId!: string | undefined;
+    subject!: string | undefined;
+    details!: string | undefined;
+    path!: string | undefined;
+    ipAddress!: string | undefined;
+    status!: number | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IAuditEntryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.occurredAt = _data["occurredAt"];
+            this.kind = _data["kind"];
+            this.action = _data["action"];
+            this.userId = _data["userId"];
+            this.subject = _data["subject"];
+            this.details = _data["details"];
+            this.path = _data["path"];
+            this.ipAddress = _data["ipAddress"];
+            this.status = _data["status"];
+        }
+    }
+
+    static fromJS(data: any): AuditEntryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new AuditEntryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["occurredAt"] = this.occurredAt;
+        data["kind"] = this.kind;
+        data["action"] = this.action;
+        data["userId"] = this.userId;
+        data["subject"] = this.subject;
+        data["details"] = this.details;
+        data["path"] = this.path;
+        data["ipAddress"] = this.ipAddress;
+        data["status"] = this.status;
+        return data;
+    }
+}
+
+export interface IAuditEntryDto {
+    id: string;
+    occurredAt: string;
+    kind: AuditKind;
+    action: string;
+    userId: string | undefined;
+    subject: string | undefined;
+    details: string | undefined;
+    path: string | undefined;
+    ipAddress: string | undefined;
+    status: number | undefined;
+
+    [key: string]: any;
+}
+
+export enum AuditKind {
+    Privileged = "Privileged",
+    Denied = "Denied",
+}
+
 export class BookingDto implements IBookingDto {
     id?: string;
     eventId?: string;
@@ -3622,6 +3816,81 @@ export class LoginCommand implements ILoginCommand {
 export interface ILoginCommand {
     email: string;
     password: string;
+
+    [key: string]: any;
+}
+
+export class PaginatedListOfAuditEntryDto implements IPaginatedListOfAuditEntryDto {
+    items!: AuditEntryDto[];
+    page!: number;
+    pageSize!: number;
+    totalCount!: number;
+    totalPages?: number;
+
+    [key: string]: any;
+
+    constructor(data?: IPaginatedListOfAuditEntryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(AuditEntryDto.fromJS(item));
+            }
+            this.page = _data["page"];
+            this.pageSize = _data["pageSize"];
+            this.totalCount = _data["totalCount"];
+            this.totalPages = _data["totalPages"];
+        }
+    }
+
+    static fromJS(data: any): PaginatedListOfAuditEntryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PaginatedListOfAuditEntryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["page"] = this.page;
+        data["pageSize"] = this.pageSize;
+        data["totalCount"] = this.totalCount;
+        data["totalPages"] = this.totalPages;
+        return data;
+    }
+}
+
+export interface IPaginatedListOfAuditEntryDto {
+    items: AuditEntryDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalPages?: number;
 
     [key: string]: any;
 }

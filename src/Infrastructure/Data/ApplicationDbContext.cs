@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Audit;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
@@ -41,6 +42,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Wallet> Wallets => Set<Wallet>();
 
     public DbSet<WalletTransaction> WalletTransactions => Set<WalletTransaction>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public void DiscardTrackedChanges() => ChangeTracker.Clear();
 

@@ -17,6 +17,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 
+    public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
     private Guid? ClaimAsGuid(string type) =>
         Guid.TryParse(Principal?.FindFirstValue(type), out var value) ? value : null;
 }

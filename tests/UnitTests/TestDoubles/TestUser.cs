@@ -13,4 +13,6 @@ public sealed class TestUser(Guid? userId, params string[] roles) : ICurrentUser
     public bool IsAuthenticated => UserId is not null;
 
     public bool IsInRole(string role) => roles.Contains(role);
+
+    public string? IpAddress => "127.0.0.1";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Audit;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
@@ -38,6 +39,8 @@ public interface IApplicationDbContext
     DbSet<Wallet> Wallets { get; }
 
     DbSet<WalletTransaction> WalletTransactions { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

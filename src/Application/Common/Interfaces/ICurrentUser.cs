@@ -14,5 +14,8 @@ public interface ICurrentUser
 
     bool IsInRole(string role);
 
+    /// <summary>Where the request came from, for the audit log (null for jobs).</summary>
+    string? IpAddress { get; }
+
     bool IsAdmin => IsInRole(Roles.Admin);
 }

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
@@ -23,6 +24,7 @@ public sealed class CancelBookingCommandHandler(
     BookingReads reads,
     BookingRefunds refunds,
     EventAvailability availability,
+    AuditTrail audit,
     TimeProvider timeProvider) : IRequestHandler<CancelBookingCommand, BookingDto>
 {
     public async Task<BookingDto> Handle(CancelBookingCommand request, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ public sealed class CancelBookingCommandHandler(
 
         await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         await refunds.CancelAsync(booking, byOrganizer ? "cancelled by the organizer" : "cancelled by the customer", toCard: false, cancellationToken);
+        audit.Record("booking.cancelled", booking.Id, $"refund {booking.Total} to the wallet; by the {(byOrganizer ? "organizer" : "customer")}");
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using AutoMapper;
 using MediatR;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Accounts;
@@ -11,7 +12,7 @@ namespace Ticketing.Application.Events.Commands.CancelEvent;
 public sealed record CancelEventCommand(Guid Id) : IRequest<EventDto>;
 
 public sealed class CancelEventCommandHandler(
-    IApplicationDbContext context, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
+    IApplicationDbContext context, ICurrentUser currentUser, AuditTrail audit, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<CancelEventCommand, EventDto>
 {
     public async Task<EventDto> Handle(CancelEventCommand request, CancellationToken cancellationToken)
@@ -19,6 +20,7 @@ public sealed class CancelEventCommandHandler(
         var stored = await context.FindManagedEventAsync(currentUser, request.Id, cancellationToken);
 
         stored.Cancel(timeProvider.GetUtcNow());
+        audit.Record("event.cancelled", stored.Id, stored.Title);
         await context.SaveChangesAsync(cancellationToken);
         return await context.GetDtoAsync(mapper, stored.Id, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using MediatR;
 using Ticketing.Application.Accounts;
 using Ticketing.Application.Accounts.Commands.Register;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Accounts;
@@ -11,12 +12,15 @@ namespace Ticketing.Application.Users.Commands.CreateUser;
 [Authorize(Roles = Roles.Admin)]
 public sealed record CreateUserCommand(string Email, string Password, string DisplayName, string Role) : IRequest<RegisteredUserDto>;
 
-public sealed class CreateUserCommandHandler(IIdentityService identity) : IRequestHandler<CreateUserCommand, RegisteredUserDto>
+public sealed class CreateUserCommandHandler(IIdentityService identity, IApplicationDbContext context, AuditTrail audit)
+    : IRequestHandler<CreateUserCommand, RegisteredUserDto>
 {
     public async Task<RegisteredUserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
     {
-        var userId = await identity.CreateUserAsync(
-            request.Email.Trim(), request.Password, request.DisplayName.Trim(), [RoleNames.Canonical(request.Role)], cancellationToken);
+        var role = RoleNames.Canonical(request.Role);
+        var userId = await identity.CreateUserAsync(request.Email.Trim(), request.Password, request.DisplayName.Trim(), [role], cancellationToken);
+        audit.Record("user.created", userId, $"role: {role}");
+        await context.SaveChangesAsync(cancellationToken);
         return new RegisteredUserDto(userId);
     }
 }
