@@ -13,6 +13,7 @@ using Ticketing.Application.Payments;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
 using Ticketing.Infrastructure.Email;
+using Ticketing.Infrastructure.Exports;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.Infrastructure.Inventory;
 using Ticketing.Infrastructure.Live;
@@ -75,6 +76,7 @@ public static class DependencyInjection
         services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITicketCodes, TicketCodes>();
         services.AddSingleton<IQrCodes, QrCodes>();
+        services.AddSingleton<ICsvExporter, CsvExporter>();
         services.AddScoped<IdempotencyStore>();
         services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
 

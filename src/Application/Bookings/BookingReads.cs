@@ -24,12 +24,18 @@ public sealed class BookingReads(IApplicationDbContext context, ITicketCodes cod
     }
 
     /// <summary>
-    /// Who may see a booking: its customer, the event's organizer, Admins (and, once assigned, the event's staff).
-    /// Anyone else gets 404 — a booking's existence is not theirs to learn.
+    /// Who may see a booking: its customer, the event's organizer and staff, Admins. Anyone else gets 404 — a
+    /// booking's existence is not theirs to learn.
     /// </summary>
-    public IQueryable<Booking> VisibleTo(ICurrentUser user) =>
-        user.IsAdmin
-            ? context.Bookings
-            : context.Bookings.Where(b => b.CustomerId == user.UserId
-                                          || context.Events.Any(e => e.Id == b.EventId && e.OrganizerId == user.UserId));
+    public IQueryable<Booking> VisibleTo(ICurrentUser user)
+    {
+        if (user.IsAdmin)
+        {
+            return context.Bookings;
+        }
+
+        var userId = user.UserId ?? Guid.Empty;
+        return context.Bookings.Where(b => b.CustomerId == userId
+                                           || context.Events.Any(e => e.Id == b.EventId && (e.OrganizerId == userId || e.StaffIds.Contains(userId))));
+    }
 }

@@ -19,6 +19,20 @@ public static class EventAccess
         return found;
     }
 
+    /// <summary>Door work — check-ins, the attendee list — is for the event's staff, its organizer and Admins (403 for others).</summary>
+    public static void EnsureCanWorkTheDoor(this ICurrentUser user, Event @event)
+    {
+        if (!user.CanSee(@event))
+        {
+            throw new NotFoundException("Event");
+        }
+
+        if (!user.Owns(@event) && !(user.UserId is { } id && @event.IsStaffedBy(id)))
+        {
+            throw new ForbiddenAccessException(message: "Only this event's staff, its organizer and Admins work its door.");
+        }
+    }
+
     /// <summary>Drafts exist only for their organizer and Admins (404 for anyone else).</summary>
     public static bool CanSee(this ICurrentUser user, Event @event) => @event.State != EventState.Draft || user.Owns(@event);
 

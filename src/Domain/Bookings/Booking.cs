@@ -86,6 +86,39 @@ public sealed class Booking : Entity, IAggregateRoot
         return booking;
     }
 
+    /// <summary>A walk-in sale at the box office: confirmed at once, paid in cash, no customer account needed.</summary>
+    public static Booking ForBoxOffice(
+        Guid eventId, string holderName, string? holderEmail, string? holderPhone, IReadOnlyList<BoxOfficeLine> lines, DateTimeOffset now)
+    {
+        if (lines.Count == 0 || lines.Any(l => l.Quantity < 1))
+        {
+            throw new DomainException(DomainErrorCodes.ValidationError, "A sale needs at least one ticket.");
+        }
+
+        var currency = lines[0].UnitPrice.Currency;
+        var booking = new Booking
+        {
+            EventId = eventId,
+            HolderName = holderName,
+            HolderEmail = holderEmail,
+            HolderPhone = holderPhone,
+            Status = BookingStatus.Confirmed,
+            PaymentMethod = PaymentMethod.Cash,
+            Currency = currency,
+            TotalAmount = lines.Aggregate(Money.Zero(currency), (sum, l) => sum + l.UnitPrice * l.Quantity).Amount,
+            CreatedAt = now,
+        };
+        foreach (var line in lines)
+        {
+            booking._tickets.AddRange(line.Seats.Count > 0
+                ? line.Seats.Select(seat => new Ticket(booking, line.TicketTypeId, line.UnitPrice, seat.SeatId, seat.Label))
+                : Enumerable.Range(0, line.Quantity).Select(_ => new Ticket(booking, line.TicketTypeId, line.UnitPrice, null, null)));
+        }
+
+        booking.AddDomainEvent(new BookingConfirmedEvent(booking.Id, booking.EventId, null));
+        return booking;
+    }
+
     /// <summary>Cancels the booking and voids its tickets; a ticket already used at the door keeps its check-in.</summary>
     public void Cancel(DateTimeOffset now, string reason)
     {
@@ -105,6 +138,10 @@ public sealed class Booking : Entity, IAggregateRoot
         AddDomainEvent(new BookingCancelledEvent(Id, EventId, CustomerId, TotalAmount, Currency, reason));
     }
 }
+
+public sealed record BoxOfficeLine(Guid TicketTypeId, int Quantity, Money UnitPrice, IReadOnlyList<BoxOfficeSeat> Seats);
+
+public sealed record BoxOfficeSeat(Guid SeatId, string Label);
 
 public enum BookingStatus
 {

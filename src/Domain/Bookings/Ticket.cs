@@ -37,6 +37,30 @@ public sealed class Ticket : Entity
 
     public DateTimeOffset? CheckedInAt { get; private set; }
 
+    public Guid? CheckedInBy { get; private set; }
+
+    /// <summary>Where it was scanned (a gate or door name), when the scanner said.</summary>
+    public string? CheckedInAtGate { get; private set; }
+
+    /// <summary>Admits the holder, once (invariant 9): a second scan is refused with when and where the first was.</summary>
+    public void CheckIn(DateTimeOffset now, Guid scannedBy, string? gate)
+    {
+        switch (Status)
+        {
+            case TicketStatus.CheckedIn:
+                throw new DomainException(
+                    TicketErrorCodes.AlreadyCheckedIn,
+                    $"Already checked in at {CheckedInAt:O}{(CheckedInAtGate is null ? string.Empty : $" ({CheckedInAtGate})")}.");
+            case TicketStatus.Void:
+                throw new DomainException(DomainErrorCodes.InvalidState, "The ticket is void (its booking was cancelled).");
+        }
+
+        Status = TicketStatus.CheckedIn;
+        CheckedInAt = now;
+        CheckedInBy = scannedBy;
+        CheckedInAtGate = gate;
+    }
+
     internal void Void()
     {
         if (Status == TicketStatus.Valid)
@@ -44,6 +68,11 @@ public sealed class Ticket : Entity
             Status = TicketStatus.Void;
         }
     }
+}
+
+public static class TicketErrorCodes
+{
+    public const string AlreadyCheckedIn = "ALREADY_CHECKED_IN";
 }
 
 public enum TicketStatus

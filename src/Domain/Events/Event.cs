@@ -11,6 +11,7 @@ namespace Ticketing.Domain.Events;
 public sealed class Event : AuditableEntity, IAggregateRoot
 {
     private readonly List<TicketType> _ticketTypes = [];
+    private List<Guid> _staffIds = [];
 
     private Event()
     {
@@ -60,6 +61,9 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     public DateTimeOffset? CancelledAt { get; private set; }
 
     public IReadOnlyList<TicketType> TicketTypes => _ticketTypes.AsReadOnly();
+
+    /// <summary>Door staff assigned to this event: they check tickets in and read the attendee list.</summary>
+    public IReadOnlyList<Guid> StaffIds => _staffIds.AsReadOnly();
 
     public bool IsSeated => VenueId is not null;
 
@@ -156,6 +160,26 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         EnsureState("return to sale", EventState.SoldOut);
         State = EventState.OnSale;
         AddDomainEvent(new EventBackOnSaleEvent(Id));
+    }
+
+    /// <summary>Replaces the door staff; the caller checks that each is a Staff user.</summary>
+    public void AssignStaff(IEnumerable<Guid> userIds)
+    {
+        EnsureState("assign staff to", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
+        _staffIds = userIds.Distinct().ToList();
+    }
+
+    public bool IsStaffedBy(Guid userId) => _staffIds.Contains(userId);
+
+    /// <summary>The box office sells while the event is published and not over (Scheduled, OnSale; SoldOut has nothing left).</summary>
+    public void EnsureBoxOfficeOpen()
+    {
+        if (State == EventState.SoldOut)
+        {
+            throw new DomainException(ClaimErrorCodes.SoldOut, "Everything is sold or held.");
+        }
+
+        EnsureState("sell at the box office for", EventState.Scheduled, EventState.OnSale);
     }
 
     /// <summary>OnSale ⇄ SoldOut follows availability both ways; other states are left alone.</summary>

@@ -61,6 +61,28 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
             cancellationToken);
     }
 
+    public async Task<bool> TrySellAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlAsync($"""
+            UPDATE ticket_types SET sold = sold + {quantity}
+             WHERE id = {ticketTypeId} AND sold + held + {quantity} <= capacity
+            """, cancellationToken) == 1;
+
+    public Task<int> SellSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlRawAsync(
+            """
+            WITH free AS (
+                SELECT id FROM event_seats
+                 WHERE event_id = @event_id AND id = ANY(@ids) AND status = 'Available'
+                 ORDER BY id
+                   FOR UPDATE),
+            complete AS (SELECT count(*) = cardinality(@ids) AS yes FROM free)
+            UPDATE event_seats s SET status = 'Sold'
+              FROM free, complete
+             WHERE s.id = free.id AND complete.yes
+            """,
+            [new NpgsqlParameter("event_id", eventId), SeatIds(seatIds)],
+            cancellationToken);
+
     public async Task ConfirmAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken)
     {
         foreach (var (ticketTypeId, quantity) in items)

@@ -18,6 +18,12 @@ public interface IInventory
     /// <summary><c>held -= quantity</c>, and the claim's seats back to Available.</summary>
     Task ReleaseAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken);
 
+    /// <summary>A box-office sale: <c>sold += quantity</c> if <c>sold + held + quantity ≤ capacity</c>; false when there is not enough.</summary>
+    Task<bool> TrySellAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken);
+
+    /// <summary>Marks exactly the requested Available seats Sold; returns how many it took (all, or none).</summary>
+    Task<int> SellSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
+
     /// <summary>A paid claim: <c>held -= quantity, sold += quantity</c>, and its seats from Held to Sold.</summary>
     Task ConfirmAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken);
 

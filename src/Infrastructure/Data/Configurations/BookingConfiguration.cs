@@ -39,6 +39,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.SeatLabel).HasMaxLength(150);
+        builder.Property(t => t.CheckedInAtGate).HasMaxLength(50);
         builder.ComplexProperty(t => t.Price, price =>
         {
             price.Property(m => m.Amount).HasColumnName("price_amount");

@@ -29,6 +29,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.HasOne<Venue>().WithMany().HasForeignKey(e => e.VenueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.TicketTypes).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.TicketTypes).HasField("_ticketTypes");
+        builder.Property(e => e.StaffIds).HasField("_staffIds").UsePropertyAccessMode(PropertyAccessMode.Field).HasColumnType("uuid[]");
         builder.HasIndex(e => new { e.State, e.StartsAt });
         builder.HasIndex(e => e.OrganizerId);
         builder.Ignore(e => e.Schedule);

@@ -418,6 +418,15 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_in_at");
 
+                    b.Property<string>("CheckedInAtGate")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("checked_in_at_gate");
+
+                    b.Property<Guid?>("CheckedInBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("checked_in_by");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
@@ -692,6 +701,11 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("SaleStartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sale_starts_at");
+
+                    b.PrimitiveCollection<Guid[]>("StaffIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("staff_ids");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
