@@ -22,13 +22,16 @@ public sealed class Auth : EndpointGroup
     public override void Map(RouteGroupBuilder group)
     {
         group.MapPost(Register, "register")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(Login, "login")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost(Refresh, "refresh")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost(Logout, "logout")
@@ -38,18 +41,23 @@ public sealed class Auth : EndpointGroup
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost(RequestOtp, "otp/request")
+            .RateLimited(RateLimiting.Otp)
             .ProducesValidationProblem();
         group.MapPost(VerifyOtp, "otp/verify")
+            .RateLimited(RateLimiting.Otp)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost(ForgotPassword, "password/forgot")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem();
         group.MapPost(ResetPassword, "password/reset")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(ChangePassword, "password/change")
             .RequireAuthorization()
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
