@@ -38,6 +38,8 @@ public static class DependencyInjection
 
         services.AddScoped<DomainEventPublisher>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<AccountLocks>();
+        services.AddScoped<PasswordReplacement>();
         services.AddScoped<Events.EventPlanner>();
         services.AddScoped<Queue.QueueStatusReader>();
         services.AddScoped<Claims.ClaimExpiry>();

@@ -99,6 +99,7 @@ public static class DependencyInjection
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddSingleton<IOneTimeSecrets, OneTimeSecrets>();
 
         services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.SectionName)

@@ -42,6 +42,7 @@ public static class DependencyInjection
             .Configure<IOptions<JwtOptions>, TimeProvider>(ConfigureJwtBearer);
         services.AddOptions<JwtOptions>().ValidateOnStart();
         services.AddAuthorization();
+        services.AddTicketingRateLimits();
 
         services.AddHttpClient(Endpoints.SimulatedGatewayEndpoints.HttpClientName);
         services.AddScoped<IdempotencyFilter>();

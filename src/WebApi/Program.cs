@@ -35,6 +35,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
+// After authentication, so that signed-in callers are limited per user rather than per address.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi("/swagger/{documentName}/swagger.json");

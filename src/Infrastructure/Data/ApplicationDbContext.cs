@@ -25,6 +25,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+
     public DbSet<Venue> Venues => Set<Venue>();
 
     public DbSet<Event> Events => Set<Event>();

@@ -19,6 +19,9 @@ internal static class ConstraintViolations
             (DomainErrorCodes.ScheduleConflict, "Another published event uses this venue at an overlapping time."),
         [QueueEntryConfiguration.ActiveEntryIndex] =
             (ClaimErrorCodes.AlreadyQueued, "You are already in this event's queue."),
+
+        // Identity's unique user name, which is the email: two sign-ups for one new address at the same moment.
+        ["UserNameIndex"] = (ErrorCodes.DuplicateEmail, "An account with this email already exists."),
     };
 
     public static Exception? Translate(DbUpdateException exception) =>

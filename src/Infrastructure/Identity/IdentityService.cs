@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
+using Ticketing.Domain.Accounts;
 using Ticketing.Infrastructure.Data;
 
 namespace Ticketing.Infrastructure.Identity;
@@ -12,28 +13,13 @@ public sealed class IdentityService(
     ApplicationDbContext context,
     TimeProvider timeProvider) : IIdentityService
 {
-    public async Task<Guid> CreateUserAsync(
-        string email, string password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
-    {
-        var user = ApplicationUser.Register(email, displayName, timeProvider.GetUtcNow());
+    public Task<Guid> CreateUserAsync(
+        string email, string password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
+        CreateAsync(email, password, displayName, roles, cancellationToken);
 
-        // The user, its roles and its outbox event commit together or not at all.
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var created = await userManager.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            throw ToException(created);
-        }
-
-        var added = await userManager.AddToRolesAsync(user, roles);
-        if (!added.Succeeded)
-        {
-            throw ToException(added);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return user.Id;
-    }
+    public Task<Guid> CreatePasswordlessUserAsync(
+        string email, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
+        CreateAsync(email, password: null, displayName, roles, cancellationToken);
 
     public async Task<PasswordCheck> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -70,6 +56,48 @@ public sealed class IdentityService(
     {
         var user = await userManager.FindByIdAsync(userId.ToString());
         return user is null ? null : await SummaryAsync(user);
+    }
+
+    public async Task<UserSummary?> FindUserByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByEmailAsync(email);
+        return user is null ? null : await SummaryAsync(user);
+    }
+
+    public async Task<bool> IsLockedOutAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString());
+        return user is not null && await userManager.IsLockedOutAsync(user);
+    }
+
+    public async Task<bool> IsRecentPasswordAsync(Guid userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("User");
+        var hashes = await context.PasswordHistory
+            .Where(e => e.UserId == userId)
+            .OrderByDescending(e => e.Id)
+            .Take(PasswordPolicy.RememberedPasswords)
+            .Select(e => e.PasswordHash)
+            .ToListAsync(cancellationToken);
+
+        // The current hash too, for an account whose history began after its password was set.
+        if (user.PasswordHash is not null)
+        {
+            hashes.Add(user.PasswordHash);
+        }
+
+        return hashes.Distinct().Any(hash =>
+            userManager.PasswordHasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed);
+    }
+
+    public async Task SetPasswordAsync(Guid userId, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("User");
+        Ensure(await userManager.RemovePasswordAsync(user));
+        Ensure(await userManager.AddPasswordAsync(user, newPassword));
+        Ensure(await userManager.SetLockoutEndDateAsync(user, null));
+        Ensure(await userManager.ResetAccessFailedCountAsync(user));
+        await RememberPasswordAsync(user, cancellationToken);
     }
 
     public async Task<PaginatedList<UserSummary>> GetUsersAsync(
@@ -113,26 +141,65 @@ public sealed class IdentityService(
 
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var current = await userManager.GetRolesAsync(user);
-        var removed = await userManager.RemoveFromRolesAsync(user, current.Except(roles));
-        if (!removed.Succeeded)
-        {
-            throw ToException(removed);
-        }
-
-        var added = await userManager.AddToRolesAsync(user, roles.Except(current));
-        if (!added.Succeeded)
-        {
-            throw ToException(added);
-        }
+        Ensure(await userManager.RemoveFromRolesAsync(user, current.Except(roles)));
+        Ensure(await userManager.AddToRolesAsync(user, roles.Except(current)));
 
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    private async Task<Guid> CreateAsync(
+        string email, string? password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        var user = ApplicationUser.Register(email, displayName, timeProvider.GetUtcNow());
+
+        // The user, its roles, its first password in the history and its outbox event commit together or not at all.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        Ensure(password is null ? await userManager.CreateAsync(user) : await userManager.CreateAsync(user, password));
+        Ensure(await userManager.AddToRolesAsync(user, roles));
+        await RememberPasswordAsync(user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user.Id;
+    }
+
+    /// <summary>Adds the user's current password hash to its history and forgets those beyond what the policy keeps.</summary>
+    private async Task RememberPasswordAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        if (user.PasswordHash is null)
+        {
+            return;
+        }
+
+        context.PasswordHistory.Add(new PasswordHistoryEntry
+        {
+            UserId = user.Id,
+            PasswordHash = user.PasswordHash,
+            CreatedAt = timeProvider.GetUtcNow(),
+        });
+        await context.SaveChangesAsync(cancellationToken);
+
+        var kept = context.PasswordHistory
+            .Where(e => e.UserId == user.Id)
+            .OrderByDescending(e => e.Id)
+            .Take(PasswordPolicy.RememberedPasswords)
+            .Select(e => e.Id);
+        await context.PasswordHistory
+            .Where(e => e.UserId == user.Id && !kept.Contains(e.Id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<UserSummary> SummaryAsync(ApplicationUser user)
     {
         var roles = await userManager.GetRolesAsync(user);
         return new UserSummary(user.Id, user.Email!, user.DisplayName, roles.Order().ToList());
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw ToException(result);
+        }
     }
 
     private static Exception ToException(IdentityResult result)

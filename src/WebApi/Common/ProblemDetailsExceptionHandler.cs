@@ -7,6 +7,7 @@ using Npgsql;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Payments;
+using Ticketing.Domain.Accounts;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
@@ -71,7 +72,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
     /// <summary>Domain rules answer 409, except where the contract (api.md) gives their code another status.</summary>
     private static int StatusForDomainCode(string code) => code switch
     {
-        DomainErrorCodes.ValidationError => StatusCodes.Status400BadRequest,
+        DomainErrorCodes.ValidationError or AccountErrorCodes.InvalidResetToken => StatusCodes.Status400BadRequest,
         "SOLD_OUT" => StatusCodes.Status410Gone,
         "ADMISSION_REQUIRED" or "ADMISSION_INVALID" => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status409Conflict,

@@ -1,10 +1,15 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Application.Accounts;
+using Ticketing.Application.Accounts.Commands.ChangePassword;
+using Ticketing.Application.Accounts.Commands.ForgotPassword;
 using Ticketing.Application.Accounts.Commands.Login;
 using Ticketing.Application.Accounts.Commands.Logout;
 using Ticketing.Application.Accounts.Commands.RefreshToken;
 using Ticketing.Application.Accounts.Commands.Register;
+using Ticketing.Application.Accounts.Commands.RequestOtp;
+using Ticketing.Application.Accounts.Commands.ResetPassword;
+using Ticketing.Application.Accounts.Commands.VerifyOtp;
 using Ticketing.Application.Accounts.Queries.GetCurrentUser;
 using Ticketing.WebApi.Common;
 
@@ -17,13 +22,16 @@ public sealed class Auth : EndpointGroup
     public override void Map(RouteGroupBuilder group)
     {
         group.MapPost(Register, "register")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(Login, "login")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost(Refresh, "refresh")
+            .RateLimited(RateLimiting.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost(Logout, "logout")
@@ -32,6 +40,28 @@ public sealed class Auth : EndpointGroup
         group.MapGet(GetCurrentUser, "me")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost(RequestOtp, "otp/request")
+            .RateLimited(RateLimiting.Otp)
+            .ProducesValidationProblem();
+        group.MapPost(VerifyOtp, "otp/verify")
+            .RateLimited(RateLimiting.Otp)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost(ForgotPassword, "password/forgot")
+            .RateLimited(RateLimiting.Auth)
+            .ProducesValidationProblem();
+        group.MapPost(ResetPassword, "password/reset")
+            .RateLimited(RateLimiting.Auth)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost(ChangePassword, "password/change")
+            .RequireAuthorization()
+            .RateLimited(RateLimiting.Auth)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static async Task<Created<RegisteredUserDto>> Register(IMediator mediator, RegisterCommand command, CancellationToken cancellationToken) =>
@@ -51,4 +81,31 @@ public sealed class Auth : EndpointGroup
 
     public static async Task<Ok<UserDto>> GetCurrentUser(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));
+
+    public static async Task<Accepted> RequestOtp(IMediator mediator, RequestOtpCommand command, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Ok<TokenPairDto>> VerifyOtp(IMediator mediator, VerifyOtpCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    public static async Task<Accepted> ForgotPassword(IMediator mediator, ForgotPasswordCommand command, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<NoContent> ResetPassword(IMediator mediator, ResetPasswordCommand command, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> ChangePassword(IMediator mediator, ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
 }

@@ -22,6 +22,7 @@ public sealed class Claims : EndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         signedIn.MapPost(CreateClaim, "events/{id}/claims")
+            .RateLimited(RateLimiting.Claims)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -21,7 +21,7 @@ public sealed class Queue : EndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        customer.MapPost(JoinQueue).ProducesProblem(StatusCodes.Status409Conflict);
+        customer.MapPost(JoinQueue).RateLimited(RateLimiting.QueueJoin).ProducesProblem(StatusCodes.Status409Conflict);
         customer.MapGet(GetMyQueueEntry, "me");
         customer.MapDelete(LeaveQueue, "me");
     }

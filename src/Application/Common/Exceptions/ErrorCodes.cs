@@ -8,6 +8,7 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
     public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
+    public const string InvalidOtp = "INVALID_OTP";
     public const string Forbidden = "FORBIDDEN";
     public const string LockedOut = "LOCKED_OUT";
     public const string NotFound = "NOT_FOUND";

@@ -22,6 +22,10 @@ public interface IApplicationDbContext
 
     DbSet<RefreshToken> RefreshTokens { get; }
 
+    DbSet<OneTimeCode> OneTimeCodes { get; }
+
+    DbSet<PasswordResetToken> PasswordResetTokens { get; }
+
     DbSet<Venue> Venues { get; }
 
     DbSet<Event> Events { get; }
