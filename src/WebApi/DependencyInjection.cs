@@ -57,6 +57,7 @@ public static class DependencyInjection
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
             options.AddSchemaTransformer<DecimalSchemaTransformer>();
         });
+        services.AddPerimeterSecurity();
         return services;
     }
 
