@@ -10,6 +10,7 @@ using Npgsql;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Events;
 using Ticketing.Application.Payments;
+using Ticketing.Infrastructure.ApiKeys;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
 using Ticketing.Infrastructure.Email;
@@ -96,6 +97,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<ApplicationDbContext>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<AuthSessionValidator>();
+        services.AddSingleton<IApiKeyValidator, ApiKeyValidator>();
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<ITokenService, TokenService>();

@@ -58,6 +58,7 @@ public static class DependencyInjection
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
             options.AddSchemaTransformer<DecimalSchemaTransformer>();
         });
+        services.AddPerimeterSecurity();
         return services;
     }
 

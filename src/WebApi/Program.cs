@@ -29,12 +29,14 @@ if (args.Contains("migrate"))
 await app.InitializeDatabaseAsync();
 
 app.UseMiddleware<RequestIdMiddleware>();
+app.UsePerimeterSecurity();
 // This host's logger, not the static one (which belongs to whichever host in the process was built last).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
+app.UseApiKeyGate();
 // After authentication, so that signed-in callers are limited per user rather than per address.
 app.UseRateLimiter();
 app.UseAuthorization();

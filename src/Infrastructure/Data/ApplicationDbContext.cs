@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.ApiKeys;
 using Ticketing.Domain.Audit;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
@@ -50,6 +51,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<WalletTransaction> WalletTransactions => Set<WalletTransaction>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public void DiscardTrackedChanges() => ChangeTracker.Clear();
 

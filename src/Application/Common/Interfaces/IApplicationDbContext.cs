@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.ApiKeys;
 using Ticketing.Domain.Audit;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
@@ -45,6 +46,8 @@ public interface IApplicationDbContext
     DbSet<WalletTransaction> WalletTransactions { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

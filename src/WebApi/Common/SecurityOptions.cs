@@ -1,0 +1,13 @@
+namespace Ticketing.WebApi.Common;
+
+/// <summary>Perimeter settings (section "Security").</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>
+    /// When true, every business endpoint needs a valid, unrevoked <c>X-Api-Key</c> (<see cref="ApiKeyGateMiddleware"/>).
+    /// Read at start-up. Issue the keys (with the gate still off) before turning it on: logging in needs a key too.
+    /// </summary>
+    public bool RequireApiKey { get; set; }
+}
