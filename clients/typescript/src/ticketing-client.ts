@@ -2233,6 +2233,68 @@ export class EventsClient {
         }
         return Promise.resolve<EventDto>(null as any);
     }
+
+    /**
+     * @return OK
+     */
+    getEventStats(id: string, signal?: AbortSignal): Promise<EventStatsDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/stats";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEventStats(_response);
+        });
+    }
+
+    protected processGetEventStats(response: Response): Promise<EventStatsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = EventStatsDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventStatsDto>(null as any);
+    }
 }
 
 export class OperationsClient {
@@ -4763,6 +4825,70 @@ export interface IEventDto {
     [key: string]: any;
 }
 
+export class EventRevenueDto implements IEventRevenueDto {
+    currency!: string;
+    bookings!: number;
+    gross!: number;
+    refunds!: number;
+    net!: number;
+
+    [key: string]: any;
+
+    constructor(data?: IEventRevenueDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.currency = _data["currency"];
+            this.bookings = _data["bookings"];
+            this.gross = _data["gross"];
+            this.refunds = _data["refunds"];
+            this.net = _data["net"];
+        }
+    }
+
+    static fromJS(data: any): EventRevenueDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventRevenueDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["currency"] = this.currency;
+        data["bookings"] = this.bookings;
+        data["gross"] = this.gross;
+        data["refunds"] = this.refunds;
+        data["net"] = this.net;
+        return data;
+    }
+}
+
+export interface IEventRevenueDto {
+    currency: string;
+    bookings: number;
+    gross: number;
+    refunds: number;
+    net: number;
+
+    [key: string]: any;
+}
+
 export class EventSeatDto implements IEventSeatDto {
     id!: string;
     number!: number;
@@ -5019,6 +5145,101 @@ export enum EventState {
     SoldOut = "SoldOut",
     Ended = "Ended",
     Cancelled = "Cancelled",
+}
+
+export class EventStatsDto implements IEventStatsDto {
+    eventId!: string;
+    state!: EventState;
+    waiting!: number;
+    admitted!: number;
+    pendingClaims!: number;
+    held!: number;
+    sold!: number;
+    available!: number;
+    checkedIn!: number;
+    revenue!: EventRevenueDto[];
+
+    [key: string]: any;
+
+    constructor(data?: IEventStatsDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.revenue = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.eventId = _data["eventId"];
+            this.state = _data["state"];
+            this.waiting = _data["waiting"];
+            this.admitted = _data["admitted"];
+            this.pendingClaims = _data["pendingClaims"];
+            this.held = _data["held"];
+            this.sold = _data["sold"];
+            this.available = _data["available"];
+            this.checkedIn = _data["checkedIn"];
+            if (Array.isArray(_data["revenue"])) {
+                this.revenue = [] as any;
+                for (let item of _data["revenue"])
+                    this.revenue!.push(EventRevenueDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): EventStatsDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new EventStatsDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["eventId"] = this.eventId;
+        data["state"] = this.state;
+        data["waiting"] = this.waiting;
+        data["admitted"] = this.admitted;
+        data["pendingClaims"] = this.pendingClaims;
+        data["held"] = this.held;
+        data["sold"] = this.sold;
+        data["available"] = this.available;
+        data["checkedIn"] = this.checkedIn;
+        if (Array.isArray(this.revenue)) {
+            data["revenue"] = [];
+            for (let item of this.revenue)
+                data["revenue"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IEventStatsDto {
+    eventId: string;
+    state: EventState;
+    waiting: number;
+    admitted: number;
+    pendingClaims: number;
+    held: number;
+    sold: number;
+    available: number;
+    checkedIn: number;
+    revenue: EventRevenueDto[];
+
+    [key: string]: any;
 }
 
 export class ForgotPasswordCommand implements IForgotPasswordCommand {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -29,7 +30,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
             return true;
         }
 
-        var problem = ToProblem(exception);
+        // The handler middleware has cleared the endpoint by now; the feature keeps the one that failed.
+        var problem = ToProblem(exception, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -44,7 +46,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    private static ProblemDetails ToProblem(Exception exception, Endpoint? endpoint) => exception switch
     {
         ValidationException e => Validation(e),
         DomainException e => Problem(StatusForDomainCode(e.Code), e.Code, e.Message),
@@ -64,7 +66,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The request collided with another one. Try again."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(
             StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The request body is larger than 1 MiB."),
-        BadHttpRequestException e => Problem(e.StatusCode, ErrorCodes.MalformedRequest, MalformedDetail(e)),
+        BadHttpRequestException e => Problem(e.StatusCode, ErrorCodes.MalformedRequest, MalformedDetail(e, endpoint)),
         JsonException => Problem(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The request body is not valid JSON."),
         _ => Problem(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred."),
     };
@@ -86,7 +88,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
     }
 
     /// <summary>Names the offending parameter without echoing framework or type names.</summary>
-    private static string MalformedDetail(BadHttpRequestException exception)
+    private static string MalformedDetail(BadHttpRequestException exception, Endpoint? endpoint)
     {
         if (exception.InnerException is JsonException json)
         {
@@ -101,9 +103,20 @@ public sealed partial class ProblemDetailsExceptionHandler(
             return "The request body is missing or not valid JSON for this endpoint.";
         }
 
-        return parameter.Success
-            ? $"The value of '{parameter.Groups["name"].Value}' is malformed (ids are UUIDs)."
-            : "The request is malformed.";
+        if (!parameter.Success)
+        {
+            return "The request is malformed.";
+        }
+
+        var name = parameter.Groups["name"].Value;
+        var type = endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            { IsEnum: true } => $"The value of '{name}' must be one of: {string.Join(", ", Enum.GetNames(type))}.",
+            _ when type == typeof(Guid) => $"The value of '{name}' is malformed (ids are UUIDs).",
+            _ => $"The value of '{name}' is malformed.",
+        };
     }
 
     private static ProblemDetails Problem(int status, string code, string detail)

@@ -10,6 +10,7 @@ using Ticketing.Application.Events.Commands.UpdateEvent;
 using Ticketing.Application.Events.Queries.GetEvent;
 using Ticketing.Application.Events.Queries.GetEvents;
 using Ticketing.Application.Events.Queries.GetEventSeats;
+using Ticketing.Application.Events.Queries.GetEventStats;
 using Ticketing.Domain.Events;
 using Ticketing.WebApi.Common;
 
@@ -40,6 +41,7 @@ public sealed class Events : EndpointGroup
         manage.MapPost(PublishEvent, "{id}/publish").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         manage.MapPost(EndEvent, "{id}/end").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         manage.MapPost(CancelEvent, "{id}/cancel").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        manage.MapGet(GetEventStats, "{id}/stats").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Ok<PaginatedList<EventDto>>> GetEvents(
@@ -54,6 +56,9 @@ public sealed class Events : EndpointGroup
 
     public static async Task<Ok<EventDto>> GetEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetEventQuery(id), cancellationToken));
+
+    public static async Task<Ok<EventStatsDto>> GetEventStats(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetEventStatsQuery(id), cancellationToken));
 
     public static async Task<Ok<EventSeatMapDto>> GetEventSeats(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetEventSeatsQuery(id), cancellationToken));

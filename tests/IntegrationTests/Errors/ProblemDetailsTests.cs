@@ -41,6 +41,18 @@ public sealed class ProblemDetailsTests(ApiFixture fixture) : IntegrationTest(fi
         problem.GetProperty("detail").GetString()!.ShouldNotContain("Ticketing.");
     }
 
+    [Theory]
+    [InlineData("/api/events?state=onsale", "The value of 'state' must be one of: Draft, Scheduled, OnSale, SoldOut, Ended, Cancelled.")]
+    [InlineData("/api/events/not-a-uuid", "The value of 'id' is malformed (ids are UUIDs).")]
+    [InlineData("/api/events?page=first", "The value of 'page' is malformed.")]
+    public async Task A_malformed_query_or_route_value_is_named_with_what_it_should_be(string url, string detail)
+    {
+        var response = await Anonymous().GetAsync(url);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST");
+        problem.GetProperty("detail").GetString().ShouldBe(detail);
+    }
+
     [Fact]
     public async Task A_body_over_one_MiB_is_413_PAYLOAD_TOO_LARGE()
     {

@@ -80,7 +80,7 @@ public sealed class BoxOfficeAndDoorTests(ApiFixture fixture) : IntegrationTest(
         (await notStaff.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR")).GetProperty("errors").TryGetProperty("userIds", out _).ShouldBeTrue();
         (await organizer.Client.PutAsJsonAsync($"/api/events/{eventId}/staff", new { userIds = new[] { staff.Id } })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await organizer.Client.GetFromJsonAsync<JsonElement>($"/api/events/{eventId}/staff"))[0].GetProperty("email").GetString().ShouldBe(staff.Email);
-        var code = (await BoxOfficeAsync(organizer, eventId, ticketTypeId, 1)).Tickets[0].Code;
+        var code = (await organizer.Client.SellAtBoxOfficeAsync(eventId, ticketTypeId, 1)).Tickets[0].Code;
 
         await (await otherStaff.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         var admitted = await staff.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code, gate = "North" });
@@ -100,7 +100,7 @@ public sealed class BoxOfficeAndDoorTests(ApiFixture fixture) : IntegrationTest(
     public async Task Eight_simultaneous_scans_of_one_ticket_admit_it_exactly_once()
     {
         var (organizer, eventId, ticketTypeId) = await OnSaleAsync(capacity: 10);
-        var code = (await BoxOfficeAsync(organizer, eventId, ticketTypeId, 1)).Tickets[0].Code;
+        var code = (await organizer.Client.SellAtBoxOfficeAsync(eventId, ticketTypeId, 1)).Tickets[0].Code;
 
         var scans = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             WithToken(organizer.Tokens.AccessToken).PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code, gate = $"Gate {i}" })));
@@ -119,8 +119,8 @@ public sealed class BoxOfficeAndDoorTests(ApiFixture fixture) : IntegrationTest(
     {
         var (organizer, eventId, ticketTypeId) = await OnSaleAsync(capacity: 10);
         var (_, otherEventId, otherTicketTypeId) = await OnSaleAsync(capacity: 10, organizer);
-        var booking = await BoxOfficeAsync(organizer, eventId, ticketTypeId, 2);
-        var foreign = (await BoxOfficeAsync(organizer, otherEventId, otherTicketTypeId, 1)).Tickets[0].Code;
+        var booking = await organizer.Client.SellAtBoxOfficeAsync(eventId, ticketTypeId, 2);
+        var foreign = (await organizer.Client.SellAtBoxOfficeAsync(otherEventId, otherTicketTypeId, 1)).Tickets[0].Code;
         var code = booking.Tickets[0].Code;
 
         await (await organizer.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code = code[..^3] + "xyz" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
@@ -129,13 +129,6 @@ public sealed class BoxOfficeAndDoorTests(ApiFixture fixture) : IntegrationTest(
 
         await organizer.Client.PostAsync($"/api/bookings/{booking.Id}/cancel", null);
         await (await organizer.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "INVALID_STATE");
-    }
-
-    private static async Task<BookingDto> BoxOfficeAsync(TestUser organizer, Guid eventId, Guid ticketTypeId, int quantity)
-    {
-        var response = await organizer.Client.PostAsJsonAsync($"/api/events/{eventId}/box-office/bookings", new { customerName = "Walk In", ticketTypeId, quantity });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<BookingDto>(ApiJson.Options))!;
     }
 
     private async Task<(TestUser Organizer, Guid EventId, Guid TicketTypeId)> OnSaleAsync(int capacity, TestUser? organizer = null)
