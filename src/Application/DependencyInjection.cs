@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Queue.QueueStatusReader>();
         services.AddScoped<Claims.ClaimExpiry>();
         services.AddScoped<Claims.EventAvailability>();
+        services.AddSingleton<Claims.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Bookings.BookingReads>();
         services.AddScoped<Bookings.BookingRefunds>();

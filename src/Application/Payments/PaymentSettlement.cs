@@ -144,7 +144,7 @@ public sealed class PaymentSettlement(
         var taken = seatIds.Count == 0 || await inventory.HoldSeatsAsync(claim.EventId, claim.Id, seatIds, cancellationToken) == seatIds.Count;
         foreach (var item in claim.Items)
         {
-            taken = taken && await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken);
+            taken = taken && await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken) is not null;
         }
 
         if (!taken)

@@ -56,8 +56,13 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public void DiscardTrackedChanges() => ChangeTracker.Clear();
 
-    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        Database.BeginTransactionAsync(cancellationToken);
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        // EF wraps every SaveChanges inside a transaction in SAVEPOINT/RELEASE, two extra round trips, so that a
+        // failed save could be retried within it. No handler does that: a failed save ends its transaction.
+        Database.AutoSavepointsEnabled = false;
+        return Database.BeginTransactionAsync(cancellationToken);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

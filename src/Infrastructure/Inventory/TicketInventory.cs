@@ -12,11 +12,16 @@ namespace Ticketing.Infrastructure.Inventory;
 /// </summary>
 public sealed class TicketInventory(ApplicationDbContext context) : IInventory
 {
-    public async Task<bool> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken) =>
-        await context.Database.ExecuteSqlAsync($"""
+    public async Task<int?> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken)
+    {
+        // Not composed (no Single/First), so EF sends the statement as written rather than as a subquery.
+        var left = await context.Database.SqlQuery<int>($"""
             UPDATE ticket_types SET held = held + {quantity}
              WHERE id = {ticketTypeId} AND sold + held + {quantity} <= capacity
-            """, cancellationToken) == 1;
+            RETURNING capacity - sold - held AS "Value"
+            """).ToListAsync(cancellationToken);
+        return left.Count == 1 ? left[0] : null;
+    }
 
     public Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
     {

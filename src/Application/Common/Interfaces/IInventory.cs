@@ -6,8 +6,11 @@ namespace Ticketing.Application.Common.Interfaces;
 /// </summary>
 public interface IInventory
 {
-    /// <summary><c>held += quantity</c> if <c>sold + held + quantity ≤ capacity</c>; false when there is not enough.</summary>
-    Task<bool> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken);
+    /// <summary>
+    /// <c>held += quantity</c> if <c>sold + held + quantity ≤ capacity</c>: what is left of the type afterwards, or
+    /// null when there was not enough (nothing changed).
+    /// </summary>
+    Task<int?> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken);
 
     /// <summary>Marks exactly the requested Available seats Held by the claim; returns how many it took (all or the caller rolls back).</summary>
     Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);

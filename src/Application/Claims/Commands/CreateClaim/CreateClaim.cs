@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Exceptions;
@@ -44,6 +43,7 @@ public sealed class CreateClaimCommandHandler(
     ITransactionLocks locks,
     ClaimExpiry expiry,
     EventAvailability availability,
+    StockGate gate,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<CreateClaimCommand, ClaimDto>
 {
@@ -71,12 +71,20 @@ public sealed class CreateClaimCommandHandler(
         var claim = Claim.Create(@event.Id, customerId, admission?.Id, lines, now, @event.ClaimTtl);
         context.Claims.Add(claim);
         await context.SaveChangesAsync(cancellationToken);
-        await HoldAsync(@event, claim, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        bool tookTheLast;
+        using (await gate.EnterAsync(@event.Id, cancellationToken))
+        {
+            tookTheLast = await HoldAsync(@event, claim, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
-        await availability.FollowAsync(@event.Id, cancellationToken);
-        return await context.Claims.AsNoTracking().Where(c => c.Id == claim.Id)
-            .ProjectTo<ClaimDto>(mapper.ConfigurationProvider).SingleAsync(cancellationToken);
+        // While other types still have stock the event stays OnSale; only the last tickets of a type can end it.
+        if (tookTheLast || @event.State != EventState.OnSale)
+        {
+            await availability.FollowAsync(@event.Id, cancellationToken);
+        }
+
+        return mapper.Map<ClaimDto>(claim);
     }
 
     private async Task<Event> LoadEventAsync(Guid eventId, CancellationToken cancellationToken) =>
@@ -162,15 +170,17 @@ public sealed class CreateClaimCommandHandler(
 
     private async Task EnsureWithinLimitAsync(Event @event, Guid customerId, int requested, CancellationToken cancellationToken)
     {
-        var held = await context.Claims
-            .Where(c => c.EventId == @event.Id && c.CustomerId == customerId && c.Status == ClaimStatus.Pending)
-            .SelectMany(c => c.Items)
-            .SumAsync(i => i.Quantity, cancellationToken);
-        var bought = await context.Bookings
-            .Where(b => b.EventId == @event.Id && b.CustomerId == customerId)
-            .SelectMany(b => b.Tickets)
-            .CountAsync(t => t.Status != TicketStatus.Void, cancellationToken);
-        var already = held + bought;
+        // Held and bought in one round trip.
+        var already = await context.Events.Where(e => e.Id == @event.Id)
+            .Select(e => context.Claims
+                             .Where(c => c.EventId == e.Id && c.CustomerId == customerId && c.Status == ClaimStatus.Pending)
+                             .SelectMany(c => c.Items)
+                             .Sum(i => i.Quantity)
+                         + context.Bookings
+                             .Where(b => b.EventId == e.Id && b.CustomerId == customerId)
+                             .SelectMany(b => b.Tickets)
+                             .Count(t => t.Status != TicketStatus.Void))
+            .SingleAsync(cancellationToken);
         if (already + requested > @event.MaxTicketsPerCustomer)
         {
             throw new DomainException(
@@ -179,7 +189,8 @@ public sealed class CreateClaimCommandHandler(
         }
     }
 
-    private async Task HoldAsync(Event @event, Claim claim, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Takes the claim's stock, or throws; true when it took the last tickets of a type.</summary>
+    private async Task<bool> HoldAsync(Event @event, Claim claim, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (claim.IsSeated)
         {
@@ -195,21 +206,27 @@ public sealed class CreateClaimCommandHandler(
             }
         }
 
+        var tookTheLast = false;
         foreach (var item in claim.Items)
         {
-            if (await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken))
+            var left = await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken);
+            if (left is null)
             {
-                continue;
+                await expiry.ExpireAsync(new OverdueClaims(now, @event.Id, item.TicketTypeId), 100, cancellationToken);
+                left = await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken);
             }
 
-            await expiry.ExpireAsync(new OverdueClaims(now, @event.Id, item.TicketTypeId), 100, cancellationToken);
-            if (!await inventory.TryHoldAsync(item.TicketTypeId, item.Quantity, cancellationToken))
+            if (left is null)
             {
-                var left = await inventory.AvailableOfTypeAsync(item.TicketTypeId, cancellationToken);
-                throw left == 0
+                var available = await inventory.AvailableOfTypeAsync(item.TicketTypeId, cancellationToken);
+                throw available == 0
                     ? new DomainException(ClaimErrorCodes.SoldOut, "This ticket type is sold out.")
-                    : new DomainException(ClaimErrorCodes.InsufficientInventory, $"Only {left} left of this ticket type.");
+                    : new DomainException(ClaimErrorCodes.InsufficientInventory, $"Only {available} left of this ticket type.");
             }
+
+            tookTheLast |= left == 0;
         }
+
+        return tookTheLast;
     }
 }
