@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<IInventory, TicketInventory>();
         services.AddScoped<IClaimRows, ClaimRows>();
         services.AddScoped<IQueueLine, QueueLine>();
+        services.AddSingleton<QueuePositions>();
         services.AddScoped<ITransactionLocks, TransactionLocks>();
         services.AddSingleton<ILiveNotifier, PostgresLiveNotifier>();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -8,7 +8,7 @@ using Ticketing.Infrastructure.Data.Configurations;
 
 namespace Ticketing.Infrastructure.Queue;
 
-public sealed class QueueLine(ApplicationDbContext context) : IQueueLine
+public sealed class QueueLine(ApplicationDbContext context, QueuePositions positions) : IQueueLine
 {
     public async Task<long> NextOrdinalAsync(CancellationToken cancellationToken) =>
         await context.Database
@@ -40,8 +40,7 @@ public sealed class QueueLine(ApplicationDbContext context) : IQueueLine
     }
 
     public Task<int> CountAheadAsync(Guid eventId, long ordinal, CancellationToken cancellationToken) =>
-        context.QueueEntries.CountAsync(
-            q => q.EventId == eventId && q.Status == QueueEntryStatus.Waiting && q.Ordinal < ordinal, cancellationToken);
+        positions.CountAheadAsync(eventId, ordinal, cancellationToken);
 
     public async Task PlaceDrawAsync(IReadOnlyList<Guid> entryIdsInOrder, CancellationToken cancellationToken)
     {

@@ -11,4 +11,11 @@ public sealed class QueueOptions
     [Required(ErrorMessage = "Queue:AdmissionTokenKey is required: set it in configuration or the Queue__AdmissionTokenKey environment variable.")]
     [MinLength(32, ErrorMessage = "Queue:AdmissionTokenKey must be at least 32 characters.")]
     public string AdmissionTokenKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How old a place in line may be: positions come from a snapshot of the waiting line that each WebApi instance
+    /// reads again once it is this old (QueuePositions). Zero reads the line for every position.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Queue:PositionMaxAge must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan PositionMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -10,13 +10,14 @@ using Ticketing.WebApi.Endpoints;
 namespace Ticketing.IntegrationTests.Infrastructure;
 
 /// <summary>The real WebApi on a real database, with a clock the tests move by hand.</summary>
-public sealed class TicketingApiFactory(string connectionString, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class TicketingApiFactory(string connectionString, string environment = "Development", FakeTimeProvider? clock = null)
+    : WebApplicationFactory<Program>
 {
     public static readonly string MailDirectory = Path.Combine(Path.GetTempPath(), "ticketing-test-mail");
 
     public static readonly IReadOnlyList<string> RateLimitPolicies = ["Auth", "Otp", "QueueJoin", "Claims"];
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = clock ?? new(DateTimeOffset.UtcNow);
 
     public CapturedLogs Logs { get; } = new();
 
@@ -36,6 +37,9 @@ public sealed class TicketingApiFactory(string connectionString, string environm
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
+
+        // Places in line as of now, not as of the last snapshot: tests check them right after each change.
+        builder.UseSetting("Queue:PositionMaxAge", "00:00:00");
 
         foreach (var (key, value) in Settings)
         {

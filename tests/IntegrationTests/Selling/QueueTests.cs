@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Time.Testing;
 using Ticketing.Application.Queue.Commands.AdmitFromQueue;
 using Ticketing.Application.Queue.Commands.ExpireAdmissions;
 using Ticketing.Domain.Queue;
@@ -143,6 +145,28 @@ public sealed class QueueTests(ApiFixture fixture) : IntegrationTest(fixture)
 
         (await first.Client.PollQueueAsync(eventId)).Status.ShouldBe(QueueEntryStatus.Expired);
         (await second.Client.PollQueueAsync(eventId)).Status.ShouldBe(QueueEntryStatus.Admitted);
+    }
+
+    [Fact]
+    public async Task A_place_in_line_may_be_as_old_as_the_position_max_age_and_no_older()
+    {
+        var eventId = await OnSaleQueuedEventAsync(capacity: 10);
+        var first = await CreateUserAsync();
+        var second = await CreateUserAsync();
+        await first.Client.JoinQueueAsync(eventId);
+        await second.Client.JoinQueueAsync(eventId);
+
+        // Another WebApi instance, with the production setting's kind of snapshot.
+        using var instance = new TicketingApiFactory(Fixture.ConnectionString, clock: new FakeTimeProvider(Now));
+        instance.Settings["Queue:PositionMaxAge"] = "00:00:05";
+        var secondThere = instance.CreateClient();
+        secondThere.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second.Tokens.AccessToken);
+        (await secondThere.PollQueueAsync(eventId)).Position.ShouldBe(1);
+
+        (await first.Client.DeleteAsync($"/api/events/{eventId}/queue/me")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await secondThere.PollQueueAsync(eventId)).Position.ShouldBe(1);
+        instance.Clock.Advance(TimeSpan.FromSeconds(5));
+        (await secondThere.PollQueueAsync(eventId)).Position.ShouldBe(0);
     }
 
     private async Task<Guid> OnSaleQueuedEventAsync(int capacity, int admissionsPerMinute = 6000)

@@ -14,7 +14,7 @@ public interface IQueueLine
     /// <summary>Admitted entries whose window has passed, locked (SKIP LOCKED) and tracked.</summary>
     Task<IReadOnlyList<QueueEntry>> LockLapsedAdmissionsAsync(DateTimeOffset now, int count, CancellationToken cancellationToken);
 
-    /// <summary>Waiting entries with a place ahead of <paramref name="ordinal"/> (exact).</summary>
+    /// <summary>Waiting entries with a place ahead of <paramref name="ordinal"/>, as of at most Queue:PositionMaxAge ago.</summary>
     Task<int> CountAheadAsync(Guid eventId, long ordinal, CancellationToken cancellationToken);
 
     /// <summary>Gives each drawn pre-queue entry its rank (1…n) in one statement.</summary>

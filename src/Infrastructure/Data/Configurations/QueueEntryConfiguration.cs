@@ -24,6 +24,9 @@ internal sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEn
             .HasFilter("status IN ('Waiting', 'Admitted')")
             .HasDatabaseName(ActiveEntryIndex);
 
+        // A customer's entries in any state: the one every poll of GET .../queue/me reads.
+        builder.HasIndex(q => new { q.CustomerId, q.EventId }).HasDatabaseName("ix_queue_entries_customer");
+
         // The line: who is next, and how many are ahead of me.
         builder.HasIndex(q => new { q.EventId, q.Ordinal })
             .HasFilter("status = 'Waiting'")

@@ -1247,6 +1247,9 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_queue_entries_admitted_expiry")
                         .HasFilter("status = 'Admitted'");
 
+                    b.HasIndex("CustomerId", "EventId")
+                        .HasDatabaseName("ix_queue_entries_customer");
+
                     b.HasIndex("EventId", "AdmittedAt")
                         .HasDatabaseName("ix_queue_entries_event_id_admitted_at");
 

@@ -11,17 +11,22 @@ namespace Ticketing.Application.Queue.Queries.GetQueuePositions;
 /// </summary>
 public sealed record GetQueuePositionsQuery(Guid EventId, IReadOnlyCollection<Guid> CustomerIds) : IRequest<IReadOnlyDictionary<Guid, int>>;
 
-public sealed class GetQueuePositionsQueryHandler(IApplicationDbContext context)
+public sealed class GetQueuePositionsQueryHandler(IApplicationDbContext context, IQueueLine line)
     : IRequestHandler<GetQueuePositionsQuery, IReadOnlyDictionary<Guid, int>>
 {
     public async Task<IReadOnlyDictionary<Guid, int>> Handle(GetQueuePositionsQuery request, CancellationToken cancellationToken)
     {
         var customerIds = request.CustomerIds.ToArray();
-        var waiting = context.QueueEntries.AsNoTracking()
-            .Where(q => q.EventId == request.EventId && q.Status == QueueEntryStatus.Waiting && q.Ordinal != null);
-        return await waiting
-            .Where(q => customerIds.Contains(q.CustomerId))
-            .Select(q => new { q.CustomerId, Ahead = waiting.Count(w => w.Ordinal < q.Ordinal) })
-            .ToDictionaryAsync(p => p.CustomerId, p => p.Ahead, cancellationToken);
+        var places = await context.QueueEntries.AsNoTracking()
+            .Where(q => q.EventId == request.EventId && q.Status == QueueEntryStatus.Waiting && q.Ordinal != null && customerIds.Contains(q.CustomerId))
+            .Select(q => new { q.CustomerId, Ordinal = q.Ordinal!.Value })
+            .ToListAsync(cancellationToken);
+        var positions = new Dictionary<Guid, int>(places.Count);
+        foreach (var place in places)
+        {
+            positions[place.CustomerId] = await line.CountAheadAsync(request.EventId, place.Ordinal, cancellationToken);
+        }
+
+        return positions;
     }
 }
