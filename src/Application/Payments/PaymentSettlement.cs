@@ -12,7 +12,9 @@ namespace Ticketing.Application.Payments;
 /// <summary>
 /// What a payment's outcome does to the claim, the stock, the wallet and the bookings — in the caller's
 /// transaction, through the Payment and Claim state machines, so notices may arrive twice or in any order. Captured
-/// money always ends as a booking, a wallet credit or a refund (invariant 8).
+/// money always ends as a booking, a wallet credit or a refund (invariant 8). The stock it moves is moved last, by
+/// <see cref="SaveAndCommitAsync"/>: every booking and release touches the ticket type's row that every claim of the
+/// on-sale updates, and PostgreSQL keeps it locked until COMMIT.
 /// </summary>
 public sealed class PaymentSettlement(
     IApplicationDbContext context,
@@ -20,9 +22,46 @@ public sealed class PaymentSettlement(
     IInventory inventory,
     IWalletLedger wallets,
     IIdentityService identity,
+    Claims.StockGate gate,
     TimeProvider timeProvider,
     ILogger<PaymentSettlement> logger)
 {
+    private readonly List<(Claim Claim, bool Sold)> _stockMoves = [];
+
+    /// <summary>
+    /// Saves, then moves the stock of the claims settled here — held to sold for a booking, held back to free for a
+    /// failed payment — and commits, through the event's <see cref="Claims.StockGate"/>: the hot row is locked
+    /// from those updates to the commit only.
+    /// </summary>
+    public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await context.SaveChangesAsync(cancellationToken);
+        if (_stockMoves.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        using (await gate.EnterAsync(_stockMoves[0].Claim.EventId, cancellationToken))
+        {
+            foreach (var (claim, sold) in _stockMoves)
+            {
+                if (sold)
+                {
+                    await inventory.ConfirmAsync(claim.Id, Lines(claim), cancellationToken);
+                }
+                else
+                {
+                    await inventory.ReleaseAsync(claim.Id, Lines(claim), cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        _stockMoves.Clear();
+    }
+
     /// <summary>The card part was captured (or the wallet paid everything).</summary>
     public async Task CapturedAsync(Payment payment, long amount, string currency, string transactionId, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
@@ -64,7 +103,7 @@ public sealed class PaymentSettlement(
         if (payment.ClaimId is { } claimId && await claims.LockAsync(claimId, cancellationToken) is { Status: ClaimStatus.Pending } claim)
         {
             claim.Release(now);
-            await inventory.ReleaseAsync(claim.Id, Lines(claim), cancellationToken);
+            _stockMoves.Add((claim, Sold: false));
         }
     }
 
@@ -89,7 +128,7 @@ public sealed class PaymentSettlement(
         }
     }
 
-    /// <summary>A paid claim becomes a booking: held stock becomes sold, and each unit or seat a ticket.</summary>
+    /// <summary>A paid claim becomes a booking: held stock becomes sold (at <see cref="SaveAndCommitAsync"/>), and each unit or seat a ticket.</summary>
     public async Task<Booking> BookAsync(Claim claim, Payment payment, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -98,7 +137,7 @@ public sealed class PaymentSettlement(
             claim.Confirm(now);
         }
 
-        await inventory.ConfirmAsync(claim.Id, Lines(claim), cancellationToken);
+        _stockMoves.Add((claim, Sold: true));
         var seatIds = claim.Items.SelectMany(i => i.SeatIds).ToList();
         var seatLabels = await context.EventSeats.AsNoTracking()
             .Where(s => seatIds.Contains(s.Id))

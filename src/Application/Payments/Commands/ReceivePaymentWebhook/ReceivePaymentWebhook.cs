@@ -58,8 +58,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
             "refund.processed" => Refunded(payment),
             _ => "ignored",
         };
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await settlement.SaveAndCommitAsync(transaction, cancellationToken);
 
         if (payment.ClaimId is { } claimId)
         {

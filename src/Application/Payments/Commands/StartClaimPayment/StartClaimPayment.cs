@@ -72,8 +72,7 @@ public sealed class StartClaimPaymentCommandHandler(
                 await settlement.BookAsync(claim, payment, cancellationToken);
             }
 
-            await context.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await settlement.SaveAndCommitAsync(transaction, cancellationToken);
         }
 
         // Paid by wallet, the stock went from held to sold: what is available did not change.
