@@ -43,4 +43,17 @@ public sealed class ClaimRows(ApplicationDbContext context) : IClaimRows
             new NpgsqlParameter("count", count)).ToListAsync(cancellationToken);
         return ids.Count == 0 ? [] : await context.Claims.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<Claim>> LockExpiringUnwarnedAsync(DateTimeOffset now, TimeSpan notice, int count, CancellationToken cancellationToken)
+    {
+        var soon = now + notice;
+        var ids = await context.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM claims
+             WHERE status = 'Pending' AND expiry_warned_at IS NULL AND expires_at > {now} AND expires_at <= {soon}
+             ORDER BY expires_at
+             LIMIT {count}
+               FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? [] : await context.Claims.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+    }
 }

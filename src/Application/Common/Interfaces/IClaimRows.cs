@@ -13,6 +13,9 @@ public interface IClaimRows
     /// given (a claim attempt frees exactly the stock it needs before giving up).
     /// </summary>
     Task<IReadOnlyList<Claim>> LockOverdueAsync(OverdueClaims filter, int count, CancellationToken cancellationToken);
+
+    /// <summary>Pending claims not yet warned that run out within <paramref name="notice"/>, soonest first, locked with SKIP LOCKED.</summary>
+    Task<IReadOnlyList<Claim>> LockExpiringUnwarnedAsync(DateTimeOffset now, TimeSpan notice, int count, CancellationToken cancellationToken);
 }
 
 public sealed record OverdueClaims(DateTimeOffset Now, Guid? EventId = null, Guid? TicketTypeId = null, IReadOnlyCollection<Guid>? SeatIds = null)

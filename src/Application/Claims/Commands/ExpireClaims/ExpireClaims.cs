@@ -1,8 +1,6 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Domain.Claims;
 
 namespace Ticketing.Application.Claims.Commands.ExpireClaims;
 
@@ -14,6 +12,7 @@ public sealed record ExpireClaimsCommand(int BatchSize = 500) : IRequest<int>;
 
 public sealed class ExpireClaimsCommandHandler(
     IApplicationDbContext context,
+    IClaimRows claims,
     ClaimExpiry expiry,
     EventAvailability availability,
     TimeProvider timeProvider,
@@ -43,27 +42,19 @@ public sealed class ExpireClaimsCommandHandler(
         return expired.Count;
     }
 
+    /// <summary>
+    /// Claims being paid or released right now are skipped (SKIP LOCKED) and warned by a later sweep: waiting for
+    /// them while holding the locks of the rest of the batch would stall every payment behind the sweep.
+    /// </summary>
     private async Task WarnAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        var soon = now + ExpiryNotice;
-        var expiring = await context.Claims
-            .Where(c => c.Status == ClaimStatus.Pending && c.ExpiryWarnedAt == null && c.ExpiresAt > now && c.ExpiresAt <= soon)
-            .OrderBy(c => c.ExpiresAt)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var claim in expiring)
+        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        foreach (var claim in await claims.LockExpiringUnwarnedAsync(now, ExpiryNotice, batchSize, cancellationToken))
         {
             claim.WarnIfExpiringWithin(ExpiryNotice, now);
         }
 
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A claim changed meanwhile (paid, released); the next sweep warns whoever still needs it.
-            context.DiscardTrackedChanges();
-        }
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
