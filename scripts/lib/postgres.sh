@@ -21,6 +21,12 @@ pg_as_owner() {
   fi
 }
 
+# pg_stat_statements records where the database spends its time (bench/run.sh reads it); loaded only when installed.
+pg_preload_option() {
+  [ -f "$1/../lib/pg_stat_statements.so" ] && echo " -c shared_preload_libraries=pg_stat_statements"
+  return 0
+}
+
 # pg_cluster_start DATA_DIR PORT — initdb on first use (password in DATA_DIR/../postgres.password), then start.
 # Sets PG_CONNECTION_STRING, and PG_STARTED=1 when this call started the server (0 when it was already running).
 pg_cluster_start() {
@@ -50,7 +56,7 @@ pg_cluster_start() {
   PG_STARTED=0
   if ! pg_as_owner "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
     pg_as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $data_dir -c max_connections=300 -c shared_buffers=256MB" \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $data_dir -c max_connections=300 -c shared_buffers=256MB$(pg_preload_option "$bin")" \
       start >/dev/null || { echo "PostgreSQL did not start; see $data_dir/server.log" >&2; return 1; }
     PG_STARTED=1
   fi
