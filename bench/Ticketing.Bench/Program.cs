@@ -1,0 +1,77 @@
+using Ticketing.Bench;
+using Ticketing.Bench.Scenarios;
+
+try
+{
+    var options = BenchOptions.Parse(args);
+    var settings = BenchSettings.Load();
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+
+    var passwordHash = BenchAccounts.MeasurePasswordHash();
+    // Arrivals (queue joins) have slots of their own, so that 50,000 joins sent at once do not stand in front of the
+    // polls, claims and payments of the users already in line — as they would not in front of a real server.
+    var arrivalSlotCount = Math.Max(1, options.Concurrency / 2);
+    using var http = ApiClient.CreateHttpClient(options.Url, options.Concurrency + arrivalSlotCount);
+    using var slots = new SemaphoreSlim(options.Concurrency);
+    using var arrivalSlots = new SemaphoreSlim(arrivalSlotCount);
+    var api = new TicketingApi(new ApiClient(http, slots, new Metrics()), settings.WebhookSecret);
+    var arrivals = new TicketingApi(new ApiClient(http, arrivalSlots, new Metrics()), settings.WebhookSecret);
+    // The organizer's dashboard has a connection of its own: behind 50,000 joins it would learn of the sell-out late.
+    using var dashboardHttp = ApiClient.CreateHttpClient(options.Url, 1);
+    using var dashboardSlot = new SemaphoreSlim(1);
+    var dashboard = new TicketingApi(new ApiClient(dashboardHttp, dashboardSlot, new Metrics()), settings.WebhookSecret);
+    var run = new BenchRun(options, new BenchAccounts(settings), api, arrivals, dashboard, settings.ConnectionString);
+    var startedAt = DateTimeOffset.UtcNow;
+
+    var result = options.Scenario switch
+    {
+        "onsale" => await new OnSale(run).RunAsync(cancel.Token),
+        "hot-claim" => await new HotClaim(run).RunAsync(cancel.Token),
+        _ => await new QueuePoll(run).RunAsync(cancel.Token),
+    };
+
+    // Let answers already on their way land before the database is read.
+    await Task.Delay(TimeSpan.FromSeconds(2), cancel.Token);
+    var invariants = await InvariantChecks.RunAsync(settings.ConnectionString, result.EventId, cancel.Token);
+    var summary = Summary.From(options, startedAt, result, invariants, passwordHash);
+    if (run.Profiled)
+    {
+        summary = summary with { TopStatements = await StatementProfile.TopAsync(settings.ConnectionString, 10, cancel.Token) };
+    }
+
+    if (options.PgBench is { } pgbench)
+    {
+        var seconds = options.CeilingSeconds ?? Math.Clamp((int)Math.Ceiling(result.Duration.TotalSeconds), 10, 60);
+        BenchRun.Log($"measuring the raw ceiling with pgbench for {seconds} s…");
+        summary = summary.WithCeiling(await RawCeiling.MeasureAsync(settings.ConnectionString, pgbench, seconds, cancel.Token), seconds);
+    }
+
+    if (options.OutFile is { } file)
+    {
+        await File.WriteAllTextAsync(file, summary.ToJson() + Environment.NewLine, cancel.Token);
+    }
+
+    Console.WriteLine(summary.ToTable());
+    if (summary.Oversold > 0 || summary.InvariantViolations > 0)
+    {
+        Console.Error.WriteLine("FAILED: the invariants do not hold after the run (see \"invariants\").");
+        return 1;
+    }
+
+    return 0;
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message.Length == 0 ? BenchOptions.Usage : $"{e.Message}\n\n{BenchOptions.Usage}");
+    return 2;
+}
+catch (BenchFailedException e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 1;
+}
