@@ -20,13 +20,9 @@ public sealed class ClaimExpiry(
         foreach (var claim in overdue)
         {
             claim.Expire(filter.Now);
-            await inventory.ReleaseAsync(claim.Id, claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList(), cancellationToken);
 
-            // The grace is over: a card payment still not done is given up (a capture that comes later is handled as late).
-            foreach (var payment in await context.Payments.Where(p => p.ClaimId == claim.Id && p.Status == PaymentStatus.Pending).ToListAsync(cancellationToken))
-            {
-                await settlement.AbandonAsync(payment, "The claim expired before the payment completed.", cancellationToken);
-            }
+            // The grace is over: a card payment still not done is given up.
+            await ReturnAsync(claim, "The claim expired before the payment completed.", cancellationToken);
         }
 
         if (overdue.Count > 0)
@@ -35,5 +31,18 @@ public sealed class ClaimExpiry(
         }
 
         return overdue;
+    }
+
+    /// <summary>
+    /// After a claim ended (expired, released): its stock goes back and a payment still under way is given up — its
+    /// wallet part comes back at once, and a card capture that arrives later is handled as late (PaymentSettlement).
+    /// </summary>
+    public async Task ReturnAsync(Claim endedClaim, string paymentReason, CancellationToken cancellationToken)
+    {
+        await inventory.ReleaseAsync(endedClaim.Id, endedClaim.StockLines, cancellationToken);
+        foreach (var payment in await context.Payments.Where(p => p.ClaimId == endedClaim.Id && p.Status == PaymentStatus.Pending).ToListAsync(cancellationToken))
+        {
+            await settlement.AbandonAsync(payment, paymentReason, cancellationToken);
+        }
     }
 }

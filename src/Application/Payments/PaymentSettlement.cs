@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
@@ -22,15 +23,19 @@ public sealed class PaymentSettlement(
     IInventory inventory,
     IWalletLedger wallets,
     IIdentityService identity,
-    Claims.StockGate gate,
+    StockGate gate,
     TimeProvider timeProvider,
     ILogger<PaymentSettlement> logger)
 {
     private readonly List<(Claim Claim, bool Sold)> _stockMoves = [];
 
+    // A late payment's retake already holds the ticket type's row; waiting for the gate then would wait on the very
+    // claims that wait on that row — a deadlock PostgreSQL cannot see.
+    private bool _holdsStockRows;
+
     /// <summary>
     /// Saves, then moves the stock of the claims settled here — held to sold for a booking, held back to free for a
-    /// failed payment — and commits, through the event's <see cref="Claims.StockGate"/>: the hot row is locked
+    /// failed payment — and commits, through the event's <see cref="StockGate"/>: the hot row is locked
     /// from those updates to the commit only.
     /// </summary>
     public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
@@ -42,17 +47,17 @@ public sealed class PaymentSettlement(
             return;
         }
 
-        using (await gate.EnterAsync(_stockMoves[0].Claim.EventId, cancellationToken))
+        using (_holdsStockRows ? default(StockGate.Pass?) : await gate.EnterAsync(_stockMoves[0].Claim.EventId, cancellationToken))
         {
             foreach (var (claim, sold) in _stockMoves)
             {
                 if (sold)
                 {
-                    await inventory.ConfirmAsync(claim.Id, Lines(claim), cancellationToken);
+                    await inventory.ConfirmAsync(claim.Id, claim.StockLines, cancellationToken);
                 }
                 else
                 {
-                    await inventory.ReleaseAsync(claim.Id, Lines(claim), cancellationToken);
+                    await inventory.ReleaseAsync(claim.Id, claim.StockLines, cancellationToken);
                 }
             }
 
@@ -60,6 +65,7 @@ public sealed class PaymentSettlement(
         }
 
         _stockMoves.Clear();
+        _holdsStockRows = false;
     }
 
     /// <summary>The card part was captured (or the wallet paid everything).</summary>
@@ -78,11 +84,20 @@ public sealed class PaymentSettlement(
             return;
         }
 
+        var walletPartReturned = payment.Status == PaymentStatus.Failed && payment.WalletAmount > 0;
         payment.Succeed(timeProvider.GetUtcNow(), transactionId);
         if (payment.Purpose == PaymentPurpose.WalletTopUp)
         {
             var wallet = await wallets.WalletOfAsync(payment.CustomerId, payment.Currency, cancellationToken);
             await wallets.CreditAsync(wallet, payment.Amount, "Top-up", $"topup:{payment.Id}", cancellationToken);
+            return;
+        }
+
+        if (walletPartReturned)
+        {
+            // Given up earlier, its wallet part went back: the card part alone does not pay for the claim.
+            logger.LogWarning("Payment {Reference}: card part captured after the payment was given up and its wallet part returned; refunding", payment.Reference);
+            await RefundAsync(payment, cancellationToken);
             return;
         }
 
@@ -179,6 +194,7 @@ public sealed class PaymentSettlement(
         }
 
         await transaction.CreateSavepointAsync("retake", cancellationToken);
+        _holdsStockRows = true;
         var seatIds = claim.Items.SelectMany(i => i.SeatIds).ToList();
         var taken = seatIds.Count == 0 || await inventory.HoldSeatsAsync(claim.EventId, claim.Id, seatIds, cancellationToken) == seatIds.Count;
         foreach (var item in claim.Items)
@@ -204,6 +220,4 @@ public sealed class PaymentSettlement(
         var wallet = await wallets.WalletOfAsync(payment.CustomerId, payment.Currency, cancellationToken);
         await wallets.CreditAsync(wallet, payment.WalletAmount, "Payment not completed: wallet part returned", $"payment:{payment.Id}:wallet-return", cancellationToken);
     }
-
-    private static List<(Guid TicketTypeId, int Quantity)> Lines(Claim claim) => claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList();
 }

@@ -38,6 +38,9 @@ public sealed class Claim : Entity, IAggregateRoot
 
     public IReadOnlyList<ClaimItem> Items => _items.AsReadOnly();
 
+    /// <summary>The stock the claim holds, per ticket type: what goes back or becomes sold when it ends.</summary>
+    public IReadOnlyList<(Guid TicketTypeId, int Quantity)> StockLines => _items.Select(i => (i.TicketTypeId, i.Quantity)).ToList();
+
     public Money Total => _items.Aggregate(Money.Zero(Currency), (sum, item) => sum + item.Subtotal);
 
     public int Quantity => _items.Sum(i => i.Quantity);

@@ -194,6 +194,40 @@ public sealed class PaymentFlowTests(ApiFixture fixture) : IntegrationTest(fixtu
     }
 
     [Fact]
+    public async Task A_card_part_captured_after_its_split_payment_failed_is_refunded_not_booked()
+    {
+        var (eventId, ticketTypeId, customer) = await OnSaleAsync(capacity: 10);
+        await Factory.FundWalletAsync(customer.Id, 2_000);
+        var claim = await customer.Client.ClaimOkAsync(eventId, ticketTypeId, 2);
+        var payment = (await (await customer.Client.PayAsync(claim.Id, "Split")).Content.ReadFromJsonAsync<PaymentDto>(ApiJson.Options))!;
+        await Anonymous().SendWebhookAsync("charge.failed", payment.Reference, 3100);
+
+        (await Anonymous().SendWebhookAsync("charge.success", payment.Reference, 3100)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The wallet part went back when the payment failed; 31.00 of 51.00 does not buy the tickets.
+        (await ScalarAsync<long>("SELECT count(*) FROM tickets")).ShouldBe(0);
+        (await ScalarAsync<long>("SELECT balance FROM wallets")).ShouldBe(2_000);
+        (await ScalarAsync<long>("SELECT sum(CASE type WHEN 'Credit' THEN amount ELSE -amount END)::bigint FROM wallet_transactions")).ShouldBe(2_000);
+        (await ScalarAsync<long>("SELECT count(*) FROM payments WHERE refund_requested_at IS NOT NULL")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Releasing_a_claim_gives_up_its_payment_under_way_and_returns_the_wallet_part()
+    {
+        var (eventId, ticketTypeId, customer) = await OnSaleAsync(capacity: 10);
+        await Factory.FundWalletAsync(customer.Id, 2_000);
+        var claim = await customer.Client.ClaimOkAsync(eventId, ticketTypeId, 2);
+        await customer.Client.PayAsync(claim.Id, "Split");
+        (await ScalarAsync<long>("SELECT balance FROM wallets")).ShouldBe(0);
+
+        (await customer.Client.DeleteAsync($"/api/claims/{claim.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await ScalarAsync<long>("SELECT balance FROM wallets")).ShouldBe(2_000);
+        (await ScalarAsync<string>("SELECT status FROM payments")).ShouldBe("Failed");
+        (await ScalarAsync<int>("SELECT held FROM ticket_types")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Payments_and_claims_of_others_are_404_and_ended_claims_cannot_be_paid()
     {
         var (eventId, ticketTypeId, customer) = await OnSaleAsync(capacity: 10);

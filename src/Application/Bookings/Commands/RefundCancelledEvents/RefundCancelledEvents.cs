@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
@@ -19,7 +20,7 @@ public sealed record RefundCancelledEventsCommand(int BatchSize = 50) : IRequest
 public sealed class RefundCancelledEventsCommandHandler(
     IApplicationDbContext context,
     IClaimRows claims,
-    IInventory inventory,
+    ClaimExpiry expiry,
     BookingRefunds refunds,
     TimeProvider timeProvider,
     ILogger<RefundCancelledEventsCommandHandler> logger) : IRequestHandler<RefundCancelledEventsCommand, int>
@@ -66,7 +67,7 @@ public sealed class RefundCancelledEventsCommandHandler(
             if (await claims.LockAsync(claimId, cancellationToken) is { Status: ClaimStatus.Pending } claim)
             {
                 claim.Release(timeProvider.GetUtcNow());
-                await inventory.ReleaseAsync(claim.Id, claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList(), cancellationToken);
+                await expiry.ReturnAsync(claim, "The event was cancelled.", cancellationToken);
                 await context.SaveChangesAsync(cancellationToken);
             }
 

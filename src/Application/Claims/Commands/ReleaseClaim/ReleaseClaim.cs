@@ -14,7 +14,7 @@ public sealed class ReleaseClaimCommandHandler(
     IApplicationDbContext context,
     ICurrentUser currentUser,
     IClaimRows claims,
-    IInventory inventory,
+    ClaimExpiry expiry,
     EventAvailability availability,
     TimeProvider timeProvider) : IRequestHandler<ReleaseClaimCommand, Unit>
 {
@@ -30,7 +30,7 @@ public sealed class ReleaseClaimCommandHandler(
         }
 
         claim.Release(timeProvider.GetUtcNow());
-        await inventory.ReleaseAsync(claim.Id, claim.Items.Select(i => (i.TicketTypeId, i.Quantity)).ToList(), cancellationToken);
+        await expiry.ReturnAsync(claim, "The customer released the claim.", cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
