@@ -12,9 +12,14 @@ public sealed class QueueWatchers
 
     public void Forget(string connectionId)
     {
-        foreach (var connections in _byEvent.Values)
+        foreach (var (eventId, connections) in _byEvent)
         {
-            connections.TryRemove(connectionId, out _);
+            if (connections.TryRemove(connectionId, out _) && connections.IsEmpty)
+            {
+                // Nobody left watching: forget the event, or every event ever watched would stay in memory. A Watch
+                // of the same event racing this removal can be lost; that customer still sees the place by polling.
+                _byEvent.TryRemove(new KeyValuePair<Guid, ConcurrentDictionary<string, Guid>>(eventId, connections));
+            }
         }
     }
 
