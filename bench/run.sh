@@ -12,9 +12,15 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 source scripts/lib/postgres.sh
 
+build() {
+  echo "[bench] building the load runner (Release)…" >&2
+  dotnet build bench/Ticketing.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+}
+runner=bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll
+
 if [ $# -eq 0 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
-  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
-  exit 0
+  build
+  exec dotnet "$runner" --help
 fi
 
 if [ -z "${TICKETING_BENCH_DB:-}" ]; then
@@ -31,7 +37,7 @@ if [ -z "$pgbench" ]; then
     pgbench="$bin/pgbench"
   elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     echo "[bench] installing pgbench (apt-get install postgresql)…" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     pgbench="$(pg_bin_dir)/pgbench"
   else
     echo "pgbench is missing: install the PostgreSQL server package (it ships pgbench)." >&2
@@ -39,6 +45,5 @@ if [ -z "$pgbench" ]; then
   fi
 fi
 
-echo "[bench] building the load runner (Release)…" >&2
-dotnet build bench/Ticketing.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-exec dotnet bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll "$@" --pgbench "$pgbench"
+build
+exec dotnet "$runner" "$@" --pgbench "$pgbench"

@@ -15,8 +15,6 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public Metrics Metrics => metrics;
-
     public static HttpClient CreateHttpClient(Uri baseAddress, int concurrency) =>
         new(new SocketsHttpHandler
         {

@@ -24,6 +24,9 @@ public sealed record BenchSettings(string ConnectionString, JwtOptions Jwt, stri
             ?? configuration.GetConnectionString("Ticketing")
             ?? throw new UsageException("Set TICKETING_BENCH_DB to the system's connection string (bench/run.sh does it for scripts/run.sh's database).");
         var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+
+        // Tokens are minted before setup and must outlive the longest run; the system checks signature and expiry only.
+        jwt.AccessTokenMinutes = Math.Max(jwt.AccessTokenMinutes, 240);
         if (jwt.SigningKey.Length < 32)
         {
             throw new UsageException("Jwt:SigningKey is not configured: set Jwt__SigningKey to the key the system runs with.");

@@ -57,27 +57,25 @@ public static class InvariantChecks
 
         await using var stock = new NpgsqlCommand(
             """
-            SELECT coalesce(sum(capacity), 0), coalesce(sum(sold), 0), coalesce(sum(held), 0),
-                   coalesce(sum(greatest(0, sold + held - capacity)), 0)
-                 + coalesce((SELECT sum(greatest(0, valid - capacity)) FROM (
-                       SELECT t.capacity, (SELECT count(*) FROM tickets k WHERE k.ticket_type_id = t.id AND k.status <> 'Void') AS valid
-                         FROM ticket_types t WHERE t.event_id = @event) v), 0)
-              FROM ticket_types WHERE event_id = @event
+            SELECT coalesce(sum(sold), 0), coalesce(sum(held), 0),
+                   coalesce(sum(greatest(0, sold + held - capacity, valid - capacity)), 0)
+              FROM (SELECT t.capacity, t.sold, t.held,
+                           (SELECT count(*) FROM tickets k WHERE k.ticket_type_id = t.id AND k.status <> 'Void') AS valid
+                      FROM ticket_types t WHERE t.event_id = @event) v
             """,
             connection) { Parameters = { new("event", eventId) } };
         await using var reader = await stock.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new InvariantReport(
-            Capacity: Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
-            Sold: Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
-            Held: Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
-            Oversold: Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+            Sold: Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+            Held: Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+            Oversold: Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
             Violations: violations);
     }
 }
 
-/// <param name="Oversold">Units beyond capacity, counted both by the stock row and by the valid tickets.</param>
-public sealed record InvariantReport(long Capacity, long Sold, long Held, long Oversold, IReadOnlyDictionary<string, long> Violations)
+/// <param name="Oversold">Units beyond capacity per ticket type, by its stock row or by its valid tickets, whichever says more.</param>
+public sealed record InvariantReport(long Sold, long Held, long Oversold, IReadOnlyDictionary<string, long> Violations)
 {
     public long ViolationCount => Violations.Values.Sum();
 }

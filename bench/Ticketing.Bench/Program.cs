@@ -35,16 +35,17 @@ try
         _ => await new QueuePoll(run).RunAsync(cancel.Token),
     };
 
-    // Let answers already on their way land before the database is read.
-    await Task.Delay(TimeSpan.FromSeconds(2), cancel.Token);
-    var invariants = await InvariantChecks.RunAsync(settings.ConnectionString, result.EventId, cancel.Token);
+    // Let answers already on their way land before the database is read. From here on Ctrl-C (which ended the
+    // timed phase early) does not skip the checks: a stopped run still says whether the invariants held.
+    await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+    var invariants = await InvariantChecks.RunAsync(settings.ConnectionString, result.EventId, CancellationToken.None);
     var summary = Summary.From(options, startedAt, result, invariants, passwordHash);
     if (run.Profiled)
     {
-        summary = summary with { TopStatements = await StatementProfile.TopAsync(settings.ConnectionString, 10, cancel.Token) };
+        summary = summary with { TopStatements = await StatementProfile.TopAsync(settings.ConnectionString, 10, CancellationToken.None) };
     }
 
-    if (options.PgBench is { } pgbench)
+    if (options.PgBench is { } pgbench && !cancel.IsCancellationRequested)
     {
         var seconds = options.CeilingSeconds ?? Math.Clamp((int)Math.Ceiling(result.Duration.TotalSeconds), 10, 60);
         BenchRun.Log($"measuring the raw ceiling with pgbench for {seconds} s…");
@@ -53,7 +54,7 @@ try
 
     if (options.OutFile is { } file)
     {
-        await File.WriteAllTextAsync(file, summary.ToJson() + Environment.NewLine, cancel.Token);
+        await File.WriteAllTextAsync(file, summary.ToJson() + Environment.NewLine, CancellationToken.None);
     }
 
     Console.WriteLine(summary.ToTable());
@@ -67,8 +68,19 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine(e.Message.Length == 0 ? BenchOptions.Usage : $"{e.Message}\n\n{BenchOptions.Usage}");
+    if (e.Message.Length == 0)
+    {
+        Console.WriteLine(BenchOptions.Usage);
+        return 0;
+    }
+
+    Console.Error.WriteLine($"{e.Message}\n\n{BenchOptions.Usage}");
     return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("bench: interrupted.");
+    return 130;
 }
 catch (BenchFailedException e)
 {

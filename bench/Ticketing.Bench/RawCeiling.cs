@@ -64,7 +64,16 @@ public static partial class RawCeiling
         using var process = Process.Start(start) ?? throw new BenchFailedException($"Could not start {pgbench}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         var match = Tps().Match(await output);
         return process.ExitCode == 0 && match.Success
             ? double.Parse(match.Groups["tps"].Value, CultureInfo.InvariantCulture)

@@ -21,9 +21,17 @@ public static partial class StatementProfile
             }
         }
 
-        await using var reset = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();", connection);
-        await reset.ExecuteNonQueryAsync(cancellationToken);
-        return true;
+        try
+        {
+            await using var reset = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();", connection);
+            await reset.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException)
+        {
+            // Creating the extension or resetting it takes a superuser; an ordinary role runs without the profile.
+            return false;
+        }
     }
 
     /// <summary>The statements of this database that took the most time, heaviest first.</summary>

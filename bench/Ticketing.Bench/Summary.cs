@@ -109,7 +109,7 @@ public sealed record Summary
     {
         RawCeilingPerSecond = Math.Round(perSecond, 1),
         RawCeilingSeconds = seconds,
-        RatioToRaw = perSecond > 0 ? Math.Round(ClaimsPerSecond / perSecond, 3) : null,
+        RatioToRaw = perSecond > 0 && Claims > 0 ? Math.Round(ClaimsPerSecond / perSecond, 3) : null,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

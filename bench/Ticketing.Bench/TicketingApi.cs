@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Ticketing.Application.Claims;
 using Ticketing.Application.Events;
@@ -7,6 +5,7 @@ using Ticketing.Application.Events.Queries.GetEventStats;
 using Ticketing.Application.Payments;
 using Ticketing.Application.Queue;
 using Ticketing.Domain.Common;
+using Ticketing.Infrastructure.Payments;
 
 namespace Ticketing.Bench;
 
@@ -14,8 +13,6 @@ namespace Ticketing.Bench;
 public sealed class TicketingApi(ApiClient client, string webhookSecret)
 {
     public const string Currency = "USD";
-
-    public Metrics Metrics => client.Metrics;
 
     public TicketingApi CountingInto(Metrics metrics) => new(client.CountingInto(metrics), webhookSecret);
 
@@ -77,8 +74,7 @@ public sealed class TicketingApi(ApiClient client, string webhookSecret)
                 status = paid ? "success" : "failed",
             },
         });
-        var signature = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes(webhookSecret), body));
-        var headers = new Dictionary<string, string> { ["x-paystack-signature"] = signature };
+        var headers = new Dictionary<string, string> { ["x-paystack-signature"] = WebhookSignature.Compute(webhookSecret, body) };
         for (var attempt = 1; ; attempt++)
         {
             var delivered = await client.PostRawAsync("webhook", "/api/webhooks/payments/simulated", body, headers, cancellationToken);

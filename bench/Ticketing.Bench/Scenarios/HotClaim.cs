@@ -32,8 +32,9 @@ public sealed class HotClaim(BenchRun run)
             {
                 while (!stop.IsCancellationRequested && Interlocked.Increment(ref next) is var i && i < customers.Count)
                 {
-                    var claim = await api.ClaimAsync(customers[i].Token, @event.Id, ticketTypeId, random.Next(1, 5), admissionToken: null, stop.Token);
-                    if (claim is { Status: 409, Code: "INSUFFICIENT_INVENTORY" })
+                    var quantity = random.Next(1, 5);
+                    var claim = await api.ClaimAsync(customers[i].Token, @event.Id, ticketTypeId, quantity, admissionToken: null, stop.Token);
+                    if (claim is { Status: 409, Code: "INSUFFICIENT_INVENTORY" } && quantity > 1)
                     {
                         claim = await api.ClaimAsync(customers[i].Token, @event.Id, ticketTypeId, 1, admissionToken: null, stop.Token);
                     }

@@ -61,17 +61,17 @@ public sealed class OnSale(BenchRun run)
                 {
                     return true;
                 }
+
+                if (clock.Elapsed - lastLog >= TimeSpan.FromSeconds(15)
+                    && (await run.Dashboard.StatsAsync(organizer.Token, sale.EventId, stop.Token)).Value is { } now)
+                {
+                    lastLog = clock.Elapsed;
+                    BenchRun.Log($"{clock.Elapsed.TotalSeconds,5:F0} s  waiting {now.Waiting,6:N0}  admitted {now.Admitted,5:N0}  pending claims {now.PendingClaims,5:N0}  sold {now.Sold,6:N0}/{tickets:N0}  requests {timed.Requests,8:N0}");
+                }
             }
             catch (OperationCanceledException)
             {
                 return false;
-            }
-
-            if (clock.Elapsed - lastLog >= TimeSpan.FromSeconds(15)
-                && (await run.Dashboard.StatsAsync(organizer.Token, sale.EventId, CancellationToken.None)).Value is { } now)
-            {
-                lastLog = clock.Elapsed;
-                BenchRun.Log($"{clock.Elapsed.TotalSeconds,5:F0} s  waiting {now.Waiting,6:N0}  admitted {now.Admitted,5:N0}  pending claims {now.PendingClaims,5:N0}  sold {now.Sold,6:N0}/{tickets:N0}  requests {timed.Requests,8:N0}");
             }
         }
 
