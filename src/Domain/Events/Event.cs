@@ -35,6 +35,11 @@ public sealed class Event : AuditableEntity, IAggregateRoot
 
     public DateTimeOffset? SaleEndsAt { get; private set; }
 
+    /// <summary>Set only when the organizer chose it; <see cref="EventSchedule.Doors"/> applies the default.</summary>
+    public DateTimeOffset? DoorsOpenAt { get; private set; }
+
+    public DateTimeOffset? DoorsCloseAt { get; private set; }
+
     public string Currency { get; private set; }
 
     public QueueSettings Queue { get; private set; }
@@ -67,7 +72,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
 
     public bool IsSeated => VenueId is not null;
 
-    public EventSchedule Schedule => new(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt);
+    public EventSchedule Schedule => new(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt, DoorsOpenAt, DoorsCloseAt);
 
     /// <summary>Published and not cancelled: it holds its venue's time slot.</summary>
     public bool OccupiesVenue => State is not (EventState.Draft or EventState.Cancelled);
@@ -249,6 +254,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         Require(schedule.SaleStartsAt < schedule.EndsAt, "The sale must open before the event ends.");
         Require(schedule.SaleEndsAt is null || (schedule.SaleEndsAt > schedule.SaleStartsAt && schedule.SaleEndsAt <= schedule.EndsAt),
             "The sale must close after it opens and no later than the event ends.");
+        Require(schedule.Doors.OpensAt < schedule.Doors.ClosesAt, "The doors must close after they open.");
         Require(Common.Currencies.IsKnown(details.Currency), $"Unknown currency '{details.Currency}'.");
         Require(details.ClaimTtlMinutes is >= EventRules.MinClaimTtlMinutes and <= EventRules.MaxClaimTtlMinutes,
             $"Claims last {EventRules.MinClaimTtlMinutes}–{EventRules.MaxClaimTtlMinutes} minutes.");
@@ -263,6 +269,8 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         EndsAt = schedule.EndsAt;
         SaleStartsAt = schedule.SaleStartsAt;
         SaleEndsAt = schedule.SaleEndsAt;
+        DoorsOpenAt = schedule.DoorsOpenAt;
+        DoorsCloseAt = schedule.DoorsCloseAt;
         Currency = details.Currency;
         Queue = details.Queue;
         ClaimTtlMinutes = details.ClaimTtlMinutes;
