@@ -167,11 +167,19 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         AddDomainEvent(new EventBackOnSaleEvent(Id));
     }
 
-    /// <summary>Replaces the door staff; the caller checks that each is a Staff user.</summary>
+    /// <summary>
+    /// Replaces the door staff; the caller checks that each is a Staff user. Once the event is over its door is
+    /// shut: staff can still be taken off it (nobody keeps powers over an old event), never put on.
+    /// </summary>
     public void AssignStaff(IEnumerable<Guid> userIds)
     {
-        EnsureState("assign staff to", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
-        _staffIds = userIds.Distinct().ToList();
+        var assigned = userIds.Distinct().ToList();
+        if (!(State is EventState.Ended or EventState.Cancelled && assigned.All(_staffIds.Contains)))
+        {
+            EnsureState("assign staff to", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
+        }
+
+        _staffIds = assigned;
     }
 
     public bool IsStaffedBy(Guid userId) => _staffIds.Contains(userId);

@@ -135,4 +135,28 @@ public sealed class EventTests
         Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(-1) } }).Schedule.Doors.OpensAt.ShouldBe(starts.AddHours(-1));
         Should.Throw<DomainException>(() => Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(4) } })).Code.ShouldBe("VALIDATION_ERROR");
     }
+
+    [Theory]
+    [InlineData(EventState.Ended)]
+    [InlineData(EventState.Cancelled)]
+    public void Staff_can_be_taken_off_an_event_that_is_over_but_not_put_on(EventState state)
+    {
+        var @event = In(EventState.OnSale);
+        var kept = Guid.NewGuid();
+        var removed = Guid.NewGuid();
+        @event.AssignStaff([kept, removed]);
+        if (state == EventState.Ended)
+        {
+            @event.End(Now.AddDays(11));
+        }
+        else
+        {
+            @event.Cancel(Now.AddDays(3));
+        }
+
+        @event.AssignStaff([kept]);
+
+        @event.StaffIds.ShouldBe([kept]);
+        Should.Throw<DomainException>(() => @event.AssignStaff([kept, Guid.NewGuid()])).Code.ShouldBe("INVALID_STATE");
+    }
 }
