@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ticketing.Application.Bookings;
 using Ticketing.Application.Bookings.Commands.RefundCancelledEvents;
 using Ticketing.Application.Events.Queries.GetEventSeats;
+using Ticketing.Application.Events.Queries.GetEventStats;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Payments;
@@ -135,6 +136,21 @@ public sealed class DoorWindowAndCancellationTests(ApiFixture fixture) : Integra
         (await ScalarAsync<long>("SELECT amount FROM wallet_transactions WHERE reference = @r", ("r", $"booking-refund:{booking.Id}"))).ShouldBe(2_550);
         (await ScalarAsync<long>("SELECT count(*) FROM tickets WHERE status = 'CheckedIn'")).ShouldBe(1);
         await AssertStockMatchesTicketsAsync();
+    }
+
+    [Fact]
+    public async Task Stats_and_revenue_count_as_refunded_only_what_a_partial_cancellation_gave_back()
+    {
+        var (organizer, eventId, ticketTypeId) = await OnSaleSoonAsync();
+        var booking = await BookByWalletAsync(await CreateUserAsync(), eventId, ticketTypeId, 2);
+        await organizer.Client.CheckInOkAsync(eventId, booking.Tickets[0].Code);
+
+        (await organizer.Client.PostAsync($"/api/bookings/{booking.Id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var stats = (await organizer.Client.GetFromJsonAsync<EventStatsDto>($"/api/events/{eventId}/stats", ApiJson.Options))!.Revenue.ShouldHaveSingleItem();
+        (stats.Gross, stats.Refunds, stats.Net).ShouldBe((51.00m, 25.50m, 25.50m));
+        var report = (await organizer.Client.GetFromJsonAsync<JsonElement>($"/api/reports/revenue?eventId={eventId}")).EnumerateArray().ShouldHaveSingleItem();
+        (report.GetProperty("refunds").GetDecimal(), report.GetProperty("net").GetDecimal()).ShouldBe((25.50m, 25.50m));
     }
 
     /// <summary>Invariant 1 and 2 in SQL: sold is the tickets still in use, a sold seat is exactly a seat with such a ticket; wallets add up.</summary>
