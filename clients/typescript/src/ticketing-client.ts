@@ -4470,6 +4470,8 @@ export class CreateEventCommand implements ICreateEventCommand {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    doorsOpenAt?: string | undefined;
+    doorsCloseAt?: string | undefined;
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -4501,6 +4503,8 @@ export class CreateEventCommand implements ICreateEventCommand {
             this.endsAt = _data["endsAt"];
             this.saleStartsAt = _data["saleStartsAt"];
             this.saleEndsAt = _data["saleEndsAt"];
+            this.doorsOpenAt = _data["doorsOpenAt"];
+            this.doorsCloseAt = _data["doorsCloseAt"];
             this.currency = _data["currency"];
             if (Array.isArray(_data["ticketTypes"])) {
                 this.ticketTypes = [] as any;
@@ -4534,6 +4538,8 @@ export class CreateEventCommand implements ICreateEventCommand {
         data["endsAt"] = this.endsAt;
         data["saleStartsAt"] = this.saleStartsAt;
         data["saleEndsAt"] = this.saleEndsAt;
+        data["doorsOpenAt"] = this.doorsOpenAt;
+        data["doorsCloseAt"] = this.doorsCloseAt;
         data["currency"] = this.currency;
         if (Array.isArray(this.ticketTypes)) {
             data["ticketTypes"] = [];
@@ -4556,6 +4562,8 @@ export interface ICreateEventCommand {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    doorsOpenAt?: string | undefined;
+    doorsCloseAt?: string | undefined;
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -4709,6 +4717,8 @@ export class EventDto implements IEventDto {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    doorsOpenAt?: string;
+    doorsCloseAt?: string;
     currency?: string;
     queue?: QueueSettingsDto;
     claimTtlMinutes?: number;
@@ -4746,6 +4756,8 @@ export class EventDto implements IEventDto {
             this.endsAt = _data["endsAt"];
             this.saleStartsAt = _data["saleStartsAt"];
             this.saleEndsAt = _data["saleEndsAt"];
+            this.doorsOpenAt = _data["doorsOpenAt"];
+            this.doorsCloseAt = _data["doorsCloseAt"];
             this.currency = _data["currency"];
             this.queue = _data["queue"] ? QueueSettingsDto.fromJS(_data["queue"]) : undefined as any;
             this.claimTtlMinutes = _data["claimTtlMinutes"];
@@ -4785,6 +4797,8 @@ export class EventDto implements IEventDto {
         data["endsAt"] = this.endsAt;
         data["saleStartsAt"] = this.saleStartsAt;
         data["saleEndsAt"] = this.saleEndsAt;
+        data["doorsOpenAt"] = this.doorsOpenAt;
+        data["doorsCloseAt"] = this.doorsCloseAt;
         data["currency"] = this.currency;
         data["queue"] = this.queue ? this.queue.toJSON() : undefined as any;
         data["claimTtlMinutes"] = this.claimTtlMinutes;
@@ -4813,6 +4827,8 @@ export interface IEventDto {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    doorsOpenAt?: string;
+    doorsCloseAt?: string;
     currency?: string;
     queue?: QueueSettingsDto;
     claimTtlMinutes?: number;
@@ -7647,6 +7663,8 @@ export class UpdateEventCommand implements IUpdateEventCommand {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    doorsOpenAt?: string | undefined;
+    doorsCloseAt?: string | undefined;
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -7678,6 +7696,8 @@ export class UpdateEventCommand implements IUpdateEventCommand {
             this.endsAt = _data["endsAt"];
             this.saleStartsAt = _data["saleStartsAt"];
             this.saleEndsAt = _data["saleEndsAt"];
+            this.doorsOpenAt = _data["doorsOpenAt"];
+            this.doorsCloseAt = _data["doorsCloseAt"];
             this.currency = _data["currency"];
             if (Array.isArray(_data["ticketTypes"])) {
                 this.ticketTypes = [] as any;
@@ -7711,6 +7731,8 @@ export class UpdateEventCommand implements IUpdateEventCommand {
         data["endsAt"] = this.endsAt;
         data["saleStartsAt"] = this.saleStartsAt;
         data["saleEndsAt"] = this.saleEndsAt;
+        data["doorsOpenAt"] = this.doorsOpenAt;
+        data["doorsCloseAt"] = this.doorsCloseAt;
         data["currency"] = this.currency;
         if (Array.isArray(this.ticketTypes)) {
             data["ticketTypes"] = [];
@@ -7733,6 +7755,8 @@ export interface IUpdateEventCommand {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    doorsOpenAt?: string | undefined;
+    doorsCloseAt?: string | undefined;
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;

@@ -1,13 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Accounts;
 using Ticketing.Domain.Events;
 
 namespace Ticketing.Application.Events;
 
+/// <summary>
+/// Powers over an event follow from a role *and* a link to the event: an organizer owns their events and staff work
+/// the doors they are assigned to only while they hold the Organizer or Staff role — a demoted user keeps the
+/// link in the data but loses the power at once.
+/// </summary>
 public static class EventAccess
 {
-    public static bool Owns(this ICurrentUser user, Event @event) => user.IsAdmin || @event.OrganizerId == user.UserId;
+    public static bool Owns(this ICurrentUser user, Event @event) =>
+        user.IsAdmin || (user.IsInRole(Roles.Organizer) && @event.OrganizerId == user.UserId);
+
+    public static bool Staffs(this ICurrentUser user, Event @event) =>
+        user.IsInRole(Roles.Staff) && user.UserId is { } id && @event.IsStaffedBy(id);
 
     /// <summary>Loads an event, with its ticket types, for a change by its organizer or an Admin.</summary>
     public static async Task<Event> FindManagedEventAsync(
@@ -27,7 +37,7 @@ public static class EventAccess
             throw new NotFoundException("Event");
         }
 
-        if (!user.Owns(@event) && !(user.UserId is { } id && @event.IsStaffedBy(id)))
+        if (!user.Owns(@event) && !user.Staffs(@event))
         {
             throw new ForbiddenAccessException(message: "Only this event's staff, its organizer and Admins work its door.");
         }

@@ -29,6 +29,12 @@ public sealed class EventDto
 
     public DateTimeOffset? SaleEndsAt { get; init; }
 
+    /// <summary>Check-in opens (the organizer's time, or four hours before the start).</summary>
+    public DateTimeOffset DoorsOpenAt { get; init; }
+
+    /// <summary>Check-in closes (the organizer's time, or the end).</summary>
+    public DateTimeOffset DoorsCloseAt { get; init; }
+
     public string Currency { get; init; } = string.Empty;
 
     public QueueSettingsDto Queue { get; init; } = null!;
@@ -55,6 +61,8 @@ public sealed class EventDto
             IQueryable<Venue> venues = null!;
             CreateMap<Event, EventDto>()
                 .ForMember(d => d.VenueName, o => o.MapFrom(e => venues.Where(v => v.Id == e.VenueId).Select(v => v.Name).FirstOrDefault()))
+                .ForMember(d => d.DoorsOpenAt, o => o.MapFrom(e => e.DoorsOpenAt ?? e.StartsAt - DoorWindow.DefaultOpeningBeforeStart))
+                .ForMember(d => d.DoorsCloseAt, o => o.MapFrom(e => e.DoorsCloseAt ?? e.EndsAt))
                 .ForMember(d => d.TicketTypes, o => o.MapFrom(e => e.TicketTypes.OrderBy(t => t.Price.Amount).ThenBy(t => t.Name)))
                 .ForMember(d => d.QueueSeed, o => o.MapFrom(e => e.SaleOpenedAt != null && e.QueueSeed != null ? Convert.ToHexStringLower(e.QueueSeed) : null));
             CreateMap<QueueSettings, QueueSettingsDto>();

@@ -21,6 +21,12 @@ public abstract record EventInput
 
     public DateTimeOffset? SaleEndsAt { get; init; }
 
+    /// <summary>When tickets start to check in; empty for four hours before <see cref="StartsAt"/>.</summary>
+    public DateTimeOffset? DoorsOpenAt { get; init; }
+
+    /// <summary>When check-in stops; empty for <see cref="EndsAt"/>.</summary>
+    public DateTimeOffset? DoorsCloseAt { get; init; }
+
     /// <summary>ISO 4217, e.g. USD; prices are decimal amounts in it.</summary>
     public string Currency { get; init; } = string.Empty;
 
@@ -37,10 +43,13 @@ public abstract record EventInput
     [JsonIgnore]
     public bool IsSeated => VenueId is not null;
 
+    [JsonIgnore]
+    public DoorWindow Doors => new EventSchedule(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt, DoorsOpenAt, DoorsCloseAt).Doors;
+
     public EventDetails ToDetails() => new(
         Title.Trim(),
         Description?.Trim() ?? string.Empty,
-        new EventSchedule(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt),
+        new EventSchedule(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt, DoorsOpenAt, DoorsCloseAt),
         Currency,
         Queue is null ? QueueSettings.Off : new QueueSettings(Queue.Enabled, Queue.AdmissionsPerMinute, Queue.AdmissionWindowMinutes),
         ClaimTtlMinutes,

@@ -18,6 +18,12 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             .GreaterThan(x => x.SaleStartsAt).WithMessage("The sale must close after it opens.")
             .LessThanOrEqualTo(x => x.EndsAt).WithMessage("The sale must close no later than the event ends.")
             .When(x => x.SaleEndsAt is not null);
+        RuleFor(x => x.DoorsCloseAt)
+            .Must((x, _) => x.Doors.OpensAt < x.Doors.ClosesAt).WithMessage("The doors must close after they open.")
+            .When(x => x.DoorsCloseAt is not null);
+        RuleFor(x => x.DoorsOpenAt)
+            .Must((x, _) => x.Doors.OpensAt < x.Doors.ClosesAt).WithMessage("The doors must open before the event ends.")
+            .When(x => x.DoorsOpenAt is not null && x.DoorsCloseAt is null);
         RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("'Currency' must be an ISO 4217 code such as USD, EUR or NGN.");
         RuleFor(x => x.ClaimTtlMinutes).InclusiveBetween(EventRules.MinClaimTtlMinutes, EventRules.MaxClaimTtlMinutes);
         RuleFor(x => x.MaxTicketsPerCustomer).InclusiveBetween(1, EventRules.MaxTicketsPerCustomerLimit);
@@ -59,3 +65,4 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
         });
     }
 }
+

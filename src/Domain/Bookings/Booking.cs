@@ -119,29 +119,45 @@ public sealed class Booking : Entity, IAggregateRoot
         return booking;
     }
 
-    /// <summary>Cancels the booking and voids its tickets; a ticket already used at the door keeps its check-in.</summary>
-    public void Cancel(DateTimeOffset now, string reason)
+    /// <summary>
+    /// Cancels the booking and voids its unused tickets, which are all that is refunded and restocked: a ticket
+    /// already used at the door keeps its check-in and its price stays paid (invariant 9). A customer may not
+    /// cancel once any ticket was used — the organizer or an Admin decides that case. Returns the voided tickets.
+    /// </summary>
+    public IReadOnlyList<Ticket> Cancel(DateTimeOffset now, string reason, Canceller by)
     {
         if (Status != BookingStatus.Confirmed)
         {
             throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot cancel a booking that is {Status}.");
         }
 
+        if (by == Canceller.Customer && _tickets.Any(t => t.Status == TicketStatus.CheckedIn))
+        {
+            throw new DomainException(TicketErrorCodes.TicketUsed, "A ticket of this booking was already used at the door; ask the organizer.");
+        }
+
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
         CancellationReason = reason;
-        foreach (var ticket in _tickets)
-        {
-            ticket.Void();
-        }
+        var voided = _tickets.Where(t => t.TryVoid()).ToList();
+        var refund = voided.Aggregate(Money.Zero(Currency), (sum, t) => sum + t.Price);
 
-        AddDomainEvent(new BookingCancelledEvent(Id, EventId, CustomerId, TotalAmount, Currency, reason));
+        AddDomainEvent(new BookingCancelledEvent(Id, EventId, CustomerId, refund.Amount, Currency, reason));
+        return voided;
     }
 }
 
 public sealed record BoxOfficeLine(Guid TicketTypeId, int Quantity, Money UnitPrice, IReadOnlyList<BoxOfficeSeat> Seats);
 
 public sealed record BoxOfficeSeat(Guid SeatId, string Label);
+
+/// <summary>Who cancels a booking: only a customer is bound by what the door has already let in.</summary>
+public enum Canceller
+{
+    Customer,
+    Organizer,
+    Admin,
+}
 
 public enum BookingStatus
 {

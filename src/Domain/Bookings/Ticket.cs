@@ -1,4 +1,5 @@
 using Ticketing.Domain.Common;
+using Ticketing.Domain.Events;
 
 namespace Ticketing.Domain.Bookings;
 
@@ -42,8 +43,11 @@ public sealed class Ticket : Entity
     /// <summary>Where it was scanned (a gate or door name), when the scanner said.</summary>
     public string? CheckedInAtGate { get; private set; }
 
-    /// <summary>Admits the holder, once (invariant 9): a second scan is refused with when and where the first was.</summary>
-    public void CheckIn(DateTimeOffset now, Guid scannedBy, string? gate)
+    /// <summary>
+    /// Admits the holder, once and only while the event's doors are open (invariant 9): a second scan is refused
+    /// with when and where the first was.
+    /// </summary>
+    public void CheckIn(DoorWindow doors, DateTimeOffset now, Guid scannedBy, string? gate)
     {
         switch (Status)
         {
@@ -55,24 +59,36 @@ public sealed class Ticket : Entity
                 throw new DomainException(DomainErrorCodes.InvalidState, "The ticket is void (its booking was cancelled).");
         }
 
+        doors.EnsureOpen(now);
+
         Status = TicketStatus.CheckedIn;
         CheckedInAt = now;
         CheckedInBy = scannedBy;
         CheckedInAtGate = gate;
     }
 
-    internal void Void()
+    /// <summary>Voids the ticket if it is still unused; says whether it did (a used ticket stays used).</summary>
+    internal bool TryVoid()
     {
-        if (Status == TicketStatus.Valid)
+        if (Status != TicketStatus.Valid)
         {
-            Status = TicketStatus.Void;
+            return false;
         }
+
+        Status = TicketStatus.Void;
+        return true;
     }
 }
 
 public static class TicketErrorCodes
 {
     public const string AlreadyCheckedIn = "ALREADY_CHECKED_IN";
+
+    /// <summary>A scan outside the event's door window (409).</summary>
+    public const string DoorsClosed = "DOORS_CLOSED";
+
+    /// <summary>A customer cancelling a booking one of whose tickets was already used at the door (409).</summary>
+    public const string TicketUsed = "TICKET_USED";
 }
 
 public enum TicketStatus

@@ -35,6 +35,11 @@ public sealed class Event : AuditableEntity, IAggregateRoot
 
     public DateTimeOffset? SaleEndsAt { get; private set; }
 
+    /// <summary>Set only when the organizer chose it; <see cref="EventSchedule.Doors"/> applies the default.</summary>
+    public DateTimeOffset? DoorsOpenAt { get; private set; }
+
+    public DateTimeOffset? DoorsCloseAt { get; private set; }
+
     public string Currency { get; private set; }
 
     public QueueSettings Queue { get; private set; }
@@ -67,7 +72,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
 
     public bool IsSeated => VenueId is not null;
 
-    public EventSchedule Schedule => new(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt);
+    public EventSchedule Schedule => new(StartsAt, EndsAt, SaleStartsAt, SaleEndsAt, DoorsOpenAt, DoorsCloseAt);
 
     /// <summary>Published and not cancelled: it holds its venue's time slot.</summary>
     public bool OccupiesVenue => State is not (EventState.Draft or EventState.Cancelled);
@@ -162,11 +167,19 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         AddDomainEvent(new EventBackOnSaleEvent(Id));
     }
 
-    /// <summary>Replaces the door staff; the caller checks that each is a Staff user.</summary>
+    /// <summary>
+    /// Replaces the door staff; the caller checks that each is a Staff user. Once the event is over its door is
+    /// shut: staff can still be taken off it (nobody keeps powers over an old event), never put on.
+    /// </summary>
     public void AssignStaff(IEnumerable<Guid> userIds)
     {
-        EnsureState("assign staff to", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
-        _staffIds = userIds.Distinct().ToList();
+        var assigned = userIds.Distinct().ToList();
+        if (!(State is EventState.Ended or EventState.Cancelled && assigned.All(_staffIds.Contains)))
+        {
+            EnsureState("assign staff to", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
+        }
+
+        _staffIds = assigned;
     }
 
     public bool IsStaffedBy(Guid userId) => _staffIds.Contains(userId);
@@ -249,6 +262,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         Require(schedule.SaleStartsAt < schedule.EndsAt, "The sale must open before the event ends.");
         Require(schedule.SaleEndsAt is null || (schedule.SaleEndsAt > schedule.SaleStartsAt && schedule.SaleEndsAt <= schedule.EndsAt),
             "The sale must close after it opens and no later than the event ends.");
+        Require(schedule.Doors.OpensAt < schedule.Doors.ClosesAt, "The doors must close after they open.");
         Require(Common.Currencies.IsKnown(details.Currency), $"Unknown currency '{details.Currency}'.");
         Require(details.ClaimTtlMinutes is >= EventRules.MinClaimTtlMinutes and <= EventRules.MaxClaimTtlMinutes,
             $"Claims last {EventRules.MinClaimTtlMinutes}–{EventRules.MaxClaimTtlMinutes} minutes.");
@@ -263,6 +277,8 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         EndsAt = schedule.EndsAt;
         SaleStartsAt = schedule.SaleStartsAt;
         SaleEndsAt = schedule.SaleEndsAt;
+        DoorsOpenAt = schedule.DoorsOpenAt;
+        DoorsCloseAt = schedule.DoorsCloseAt;
         Currency = details.Currency;
         Queue = details.Queue;
         ClaimTtlMinutes = details.ClaimTtlMinutes;

@@ -58,19 +58,33 @@ public sealed class AdminUserTests(ApiFixture fixture) : IntegrationTest(fixture
     }
 
     [Fact]
-    public async Task Roles_are_replaced_and_the_next_token_carries_them()
+    public async Task Roles_added_reach_the_user_with_the_next_token()
     {
         var admin = await CreateUserAsync("Admin");
         var user = await CreateUserAsync();
         var me = await user.Client.GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options);
 
-        var response = await admin.Client.PutAsJsonAsync($"/api/admin/users/{me!.Id}/roles", new { roles = new[] { "Staff", "organizer" } });
+        var response = await admin.Client.PutAsJsonAsync($"/api/admin/users/{me!.Id}/roles", new { roles = new[] { "Customer", "Staff", "organizer" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<UserDto>(ApiJson.Options))!.Roles.ShouldBe(["Organizer", "Staff"]);
+        (await response.Content.ReadFromJsonAsync<UserDto>(ApiJson.Options))!.Roles.ShouldBe(["Customer", "Organizer", "Staff"]);
         var refreshed = await Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken });
         var pair = (await refreshed.Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!;
-        (await WithToken(pair.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options))!.Roles.ShouldBe(["Organizer", "Staff"]);
+        (await WithToken(pair.AccessToken).GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options))!.Roles.ShouldBe(["Customer", "Organizer", "Staff"]);
+    }
+
+    [Fact]
+    public async Task Taking_a_role_away_ends_the_user_s_sessions_at_once()
+    {
+        var admin = await CreateUserAsync("Admin");
+        var user = await CreateUserAsync("Organizer");
+
+        (await admin.Client.PutAsJsonAsync($"/api/admin/users/{user.Id}/roles", new { roles = new[] { "Customer" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await (await user.Client.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        (await Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var again = WithToken((await LoginAsync(user.Email, Password)).AccessToken);
+        (await again.GetFromJsonAsync<UserDto>("/api/auth/me", ApiJson.Options))!.Roles.ShouldBe(["Customer"]);
     }
 
     [Fact]

@@ -134,7 +134,8 @@ public sealed class BoxOfficeAndDoorTests(ApiFixture fixture) : IntegrationTest(
     private async Task<(TestUser Organizer, Guid EventId, Guid TicketTypeId)> OnSaleAsync(int capacity, TestUser? organizer = null)
     {
         organizer ??= await CreateUserAsync("Organizer");
-        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(2), Now.AddHours(-1), capacity: capacity));
+        // Starts in two hours: its doors are open (from four hours before the start).
+        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddHours(2), Now.AddHours(-1), capacity: capacity));
         await organizer.Client.PublishAsync(created.Id);
         return (organizer, created.Id, created.TicketTypes[0].Id);
     }

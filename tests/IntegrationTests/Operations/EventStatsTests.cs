@@ -14,7 +14,7 @@ public sealed class EventStatsTests(ApiFixture fixture) : IntegrationTest(fixtur
     public async Task The_organizer_sees_the_queue_claims_stock_money_and_door_of_the_event()
     {
         var organizer = await CreateUserAsync("Organizer");
-        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(2), Now.AddHours(-1), capacity: 10, price: 20m));
+        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddHours(2), Now.AddHours(-1), capacity: 10, price: 20m));
         await organizer.Client.PublishAsync(created.Id);
         var ticketTypeId = created.TicketTypes[0].Id;
 

@@ -823,6 +823,14 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(5000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("DoorsCloseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("doors_close_at");
+
+                    b.Property<DateTimeOffset?>("DoorsOpenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("doors_open_at");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");

@@ -1,6 +1,7 @@
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
+using Ticketing.Domain.Events;
 using Ticketing.Domain.Payments;
 
 namespace Ticketing.UnitTests.Domain.Bookings;
@@ -41,15 +42,72 @@ public sealed class BookingTests
     [Fact]
     public void Cancelling_voids_every_ticket_once()
     {
-        var claim = Claim.Create(Guid.NewGuid(), Guid.NewGuid(), null, [new ClaimLine(Guid.NewGuid(), 2, Money.FromMajor(10m, "USD"), [])], Now, TimeSpan.FromMinutes(10));
-        claim.Confirm(Now);
-        var booking = Booking.FromClaim(claim, Payment.ForClaim(claim.CustomerId, claim.Id, claim.Total, PaymentMethod.Wallet, claim.Total, null, Now), "Fan", null, new Dictionary<Guid, string>(), Now);
+        var booking = BookingOf(2);
 
-        booking.Cancel(Now, "changed plans");
+        booking.Cancel(Now, "changed plans", Canceller.Customer).Count.ShouldBe(2);
 
         booking.Status.ShouldBe(BookingStatus.Cancelled);
         booking.Tickets.ShouldAllBe(t => t.Status == TicketStatus.Void);
         booking.DomainEvents.OfType<BookingCancelledEvent>().ShouldHaveSingleItem().RefundAmount.ShouldBe(2_000);
-        Should.Throw<DomainException>(() => booking.Cancel(Now, "again"));
+        Should.Throw<DomainException>(() => booking.Cancel(Now, "again", Canceller.Organizer)).Code.ShouldBe(DomainErrorCodes.InvalidState);
+    }
+
+    [Fact]
+    public void A_customer_cannot_cancel_once_a_ticket_was_used()
+    {
+        var booking = BookingOf(2);
+        booking.Tickets[0].CheckIn(Doors, Now, Guid.NewGuid(), "North");
+
+        Should.Throw<DomainException>(() => booking.Cancel(Now, "changed plans", Canceller.Customer)).Code.ShouldBe(TicketErrorCodes.TicketUsed);
+
+        booking.Status.ShouldBe(BookingStatus.Confirmed);
+        booking.Tickets.Count(t => t.Status == TicketStatus.Valid).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(Canceller.Organizer)]
+    [InlineData(Canceller.Admin)]
+    public void An_organizer_or_admin_cancellation_voids_and_refunds_only_the_unused_tickets(Canceller by)
+    {
+        var booking = BookingOf(3);
+        var used = booking.Tickets[1];
+        used.CheckIn(Doors, Now, Guid.NewGuid(), null);
+
+        var voided = booking.Cancel(Now, "show moved", by);
+
+        voided.Count.ShouldBe(2);
+        voided.ShouldNotContain(used);
+        used.Status.ShouldBe(TicketStatus.CheckedIn);
+        booking.DomainEvents.OfType<BookingCancelledEvent>().ShouldHaveSingleItem().RefundAmount.ShouldBe(2_000);
+    }
+
+    [Fact]
+    public void A_ticket_checks_in_only_while_the_doors_are_open()
+    {
+        var ticket = BookingOf(1).Tickets[0];
+
+        Should.Throw<DomainException>(() => ticket.CheckIn(Doors, Doors.OpensAt.AddTicks(-1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
+        Should.Throw<DomainException>(() => ticket.CheckIn(Doors, Doors.ClosesAt, Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
+        ticket.Status.ShouldBe(TicketStatus.Valid);
+        ticket.CheckIn(Doors, Doors.OpensAt, Guid.NewGuid(), null);
+        ticket.Status.ShouldBe(TicketStatus.CheckedIn);
+    }
+
+    [Fact]
+    public void A_second_scan_says_it_was_used_even_after_the_doors_closed()
+    {
+        var ticket = BookingOf(1).Tickets[0];
+        ticket.CheckIn(Doors, Now, Guid.NewGuid(), "North");
+
+        Should.Throw<DomainException>(() => ticket.CheckIn(Doors, Doors.ClosesAt.AddHours(1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.AlreadyCheckedIn);
+    }
+
+    private static readonly DoorWindow Doors = new(Now.AddHours(-1), Now.AddHours(3));
+
+    private static Booking BookingOf(int tickets)
+    {
+        var claim = Claim.Create(Guid.NewGuid(), Guid.NewGuid(), null, [new ClaimLine(Guid.NewGuid(), tickets, Money.FromMajor(10m, "USD"), [])], Now, TimeSpan.FromMinutes(10));
+        claim.Confirm(Now);
+        return Booking.FromClaim(claim, Payment.ForClaim(claim.CustomerId, claim.Id, claim.Total, PaymentMethod.Wallet, claim.Total, null, Now), "Fan", null, new Dictionary<Guid, string>(), Now);
     }
 }

@@ -123,4 +123,40 @@ public sealed class EventTests
         evening.Overlaps(evening with { StartsAt = Now.AddHours(20), EndsAt = Now.AddHours(23) }).ShouldBeTrue();
         evening.Overlaps(evening with { StartsAt = Now.AddHours(21), EndsAt = Now.AddHours(23) }).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Doors_open_four_hours_before_the_start_and_close_at_the_end_unless_the_organizer_sets_them()
+    {
+        var starts = Now.AddDays(5);
+        var schedule = new EventSchedule(starts, starts.AddHours(3), Now, null);
+
+        schedule.Doors.ShouldBe(new DoorWindow(starts.AddHours(-4), starts.AddHours(3)));
+        (schedule with { DoorsOpenAt = starts.AddHours(-1), DoorsCloseAt = starts.AddHours(1) }).Doors.ShouldBe(new DoorWindow(starts.AddHours(-1), starts.AddHours(1)));
+        Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(-1) } }).Schedule.Doors.OpensAt.ShouldBe(starts.AddHours(-1));
+        Should.Throw<DomainException>(() => Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(4) } })).Code.ShouldBe("VALIDATION_ERROR");
+    }
+
+    [Theory]
+    [InlineData(EventState.Ended)]
+    [InlineData(EventState.Cancelled)]
+    public void Staff_can_be_taken_off_an_event_that_is_over_but_not_put_on(EventState state)
+    {
+        var @event = In(EventState.OnSale);
+        var kept = Guid.NewGuid();
+        var removed = Guid.NewGuid();
+        @event.AssignStaff([kept, removed]);
+        if (state == EventState.Ended)
+        {
+            @event.End(Now.AddDays(11));
+        }
+        else
+        {
+            @event.Cancel(Now.AddDays(3));
+        }
+
+        @event.AssignStaff([kept]);
+
+        @event.StaffIds.ShouldBe([kept]);
+        Should.Throw<DomainException>(() => @event.AssignStaff([kept, Guid.NewGuid()])).Code.ShouldBe("INVALID_STATE");
+    }
 }

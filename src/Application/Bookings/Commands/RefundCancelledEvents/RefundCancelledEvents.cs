@@ -11,8 +11,8 @@ namespace Ticketing.Application.Bookings.Commands.RefundCancelledEvents;
 
 /// <summary>
 /// Unwinds cancelled events (the RefundCancelledEvents job): pending claims are released, and every confirmed
-/// booking is cancelled and refunded — to the card where a card paid, else to the wallet — each in its own
-/// transaction. Resumable: whatever a run does not reach, the next run does; a booking is never refunded twice
+/// booking is cancelled and its unused tickets refunded — to the card where a card paid and no ticket was used,
+/// else to the wallet — each in its own transaction. Resumable: whatever a run does not reach, the next run does; a booking is never refunded twice
 /// because only Confirmed bookings are picked and cancelling one is a state change.
 /// </summary>
 public sealed record RefundCancelledEventsCommand(int BatchSize = 50) : IRequest<int>;
@@ -40,7 +40,7 @@ public sealed class RefundCancelledEventsCommandHandler(
         {
             await using var transaction = await context.BeginTransactionAsync(cancellationToken);
             var booking = await context.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
-            await refunds.CancelAsync(booking, "the event was cancelled", toCard: true, cancellationToken);
+            await refunds.CancelAsync(booking, "the event was cancelled", Canceller.Organizer, toCard: true, cancellationToken);
             await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             context.DiscardTrackedChanges();

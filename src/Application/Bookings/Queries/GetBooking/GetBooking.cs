@@ -6,6 +6,7 @@ using Ticketing.Application.Common.Security;
 
 namespace Ticketing.Application.Bookings.Queries.GetBooking;
 
+/// <summary>A booking for whoever may see it; the ticket codes only for its customer, its organizer and Admins.</summary>
 [Authorize]
 public sealed record GetBookingQuery(Guid BookingId) : IRequest<BookingDto>;
 
@@ -15,6 +16,8 @@ public sealed class GetBookingQueryHandler(ICurrentUser currentUser, BookingRead
     {
         var booking = await reads.Project(reads.VisibleTo(currentUser).Where(b => b.Id == request.BookingId)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Booking");
-        return reads.WithCodes([booking])[0];
+        return await reads.OwnedOrManagedBy(currentUser).AnyAsync(b => b.Id == booking.Id, cancellationToken)
+            ? reads.WithCodes([booking])[0]
+            : booking;
     }
 }

@@ -7,7 +7,7 @@ using Ticketing.Domain.Bookings;
 
 namespace Ticketing.Application.Bookings.Queries.GetTicketQr;
 
-/// <summary>A valid ticket's code as a PNG QR image, for whoever may see its booking.</summary>
+/// <summary>A valid ticket's code as a PNG QR image, for whoever may hold its codes (not door staff: 403).</summary>
 [Authorize]
 public sealed record GetTicketQrQuery(Guid TicketId) : IRequest<byte[]>;
 
@@ -16,9 +16,15 @@ public sealed class GetTicketQrQueryHandler(ICurrentUser currentUser, BookingRea
 {
     public async Task<byte[]> Handle(GetTicketQrQuery request, CancellationToken cancellationToken)
     {
-        var status = await reads.VisibleTo(currentUser).SelectMany(b => b.Tickets).Where(t => t.Id == request.TicketId)
-            .Select(t => (TicketStatus?)t.Status).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Ticket");
+        var status = await reads.OwnedOrManagedBy(currentUser).SelectMany(b => b.Tickets).Where(t => t.Id == request.TicketId)
+            .Select(t => (TicketStatus?)t.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is null)
+        {
+            throw await reads.VisibleTo(currentUser).SelectMany(b => b.Tickets).AnyAsync(t => t.Id == request.TicketId, cancellationToken)
+                ? new ForbiddenAccessException(message: "Door staff scan tickets; they do not get their codes.")
+                : new NotFoundException("Ticket");
+        }
+
         if (status == TicketStatus.Void)
         {
             throw new Domain.Common.DomainException(Domain.Common.DomainErrorCodes.InvalidState, "The ticket is void.");

@@ -11,8 +11,9 @@ using Ticketing.Domain.Common;
 namespace Ticketing.Application.Door.Commands.CheckInTicket;
 
 /// <summary>
-/// A scan at the door. The code's signature is checked before anything is looked up; the ticket checks in once
-/// (simultaneous scans: exactly one succeeds, the rest hear when and where it was first used).
+/// A scan at the door. The code's signature is checked before anything is looked up; the ticket checks in once and
+/// only inside the event's door window (simultaneous scans: exactly one succeeds, the rest hear when and where it
+/// was first used).
 /// </summary>
 [Authorize]
 public sealed record CheckInTicketCommand(string Code, string? Gate = null) : IRequest<CheckInDto>
@@ -43,7 +44,7 @@ public sealed class CheckInTicketCommandHandler(IApplicationDbContext context, I
                 throw new DomainException(DomainErrorCodes.InvalidState, "This ticket is for another event.");
             }
 
-            ticket.CheckIn(timeProvider.GetUtcNow(), currentUser.UserId!.Value, request.Gate?.Trim());
+            ticket.CheckIn(@event.Schedule.Doors, timeProvider.GetUtcNow(), currentUser.UserId!.Value, request.Gate?.Trim());
             try
             {
                 await context.SaveChangesAsync(cancellationToken);

@@ -31,7 +31,7 @@ public sealed record EventStatsDto(
     int CheckedIn,
     IReadOnlyList<EventRevenueDto> Revenue);
 
-/// <param name="Refunds">The totals of the bookings that were cancelled (and so refunded) since.</param>
+/// <param name="Refunds">What cancellations gave back: the prices of the tickets they voided (a used ticket stays paid).</param>
 public sealed record EventRevenueDto(string Currency, int Bookings, decimal Gross, decimal Refunds, decimal Net);
 
 public sealed class GetEventStatsQueryHandler(IApplicationDbContext context, ICurrentUser currentUser)
@@ -61,9 +61,16 @@ public sealed class GetEventStatsQueryHandler(IApplicationDbContext context, ICu
                 Currency = g.Key,
                 Bookings = g.Count(),
                 Gross = g.Sum(b => b.TotalAmount),
-                Refunds = g.Sum(b => b.Status == BookingStatus.Cancelled ? b.TotalAmount : 0L),
             })
             .ToListAsync(cancellationToken);
+
+        // A cancellation refunds the tickets it voided; a ticket used at the door stays paid (ADR 0011).
+        var refunds = await context.Bookings
+            .Where(b => b.EventId == @event.Id && b.Status == BookingStatus.Cancelled)
+            .SelectMany(b => b.Tickets.Where(t => t.Status == TicketStatus.Void).Select(t => new { b.Currency, t.Price.Amount }))
+            .GroupBy(t => t.Currency)
+            .Select(g => new { Currency = g.Key, Amount = g.Sum(t => t.Amount) })
+            .ToDictionaryAsync(r => r.Currency, r => r.Amount, cancellationToken);
 
         return new EventStatsDto(
             @event.Id,
@@ -81,8 +88,8 @@ public sealed class GetEventStatsQueryHandler(IApplicationDbContext context, ICu
                     r.Currency,
                     r.Bookings,
                     new Money(r.Gross, r.Currency).ToMajor(),
-                    new Money(r.Refunds, r.Currency).ToMajor(),
-                    new Money(r.Gross - r.Refunds, r.Currency).ToMajor()))
+                    new Money(refunds.GetValueOrDefault(r.Currency), r.Currency).ToMajor(),
+                    new Money(r.Gross - refunds.GetValueOrDefault(r.Currency), r.Currency).ToMajor()))
                 .ToList());
     }
 }

@@ -10,8 +10,8 @@ namespace Ticketing.Application.Reports.Queries.GetRevenueReport;
 
 /// <summary>
 /// Revenue of the bookings made between <see cref="From"/> and <see cref="To"/> (by booking time), grouped by
-/// event, day (UTC) or payment method, one row per group and currency. Refunds are the bookings among them that were
-/// cancelled since; net = gross − refunds. Admins see every event, organizers their own.
+/// event, day (UTC) or payment method, one row per group and currency. Refunds are what the cancellations among them
+/// gave back (the voided tickets' prices); net = gross − refunds. Admins see every event, organizers their own.
 /// </summary>
 /// <param name="GroupBy"><c>event</c> (the default), <c>day</c> or <c>method</c>, in any case.</param>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Organizer}")]
@@ -74,7 +74,8 @@ public sealed class GetRevenueReportQueryHandler(IApplicationDbContext context, 
                 b.PaymentMethod,
                 b.Currency,
                 b.TotalAmount,
-                Cancelled = b.Status == BookingStatus.Cancelled,
+                // A cancellation refunds the tickets it voided; a ticket used at the door stays paid (ADR 0011).
+                Refunded = b.Status == BookingStatus.Cancelled ? b.Tickets.Where(t => t.Status == TicketStatus.Void).Sum(t => t.Price.Amount) : 0L,
                 Tickets = b.Tickets.Count,
             })
             .ToListAsync(cancellationToken);
@@ -92,7 +93,7 @@ public sealed class GetRevenueReportQueryHandler(IApplicationDbContext context, 
             .Select(g =>
             {
                 var gross = g.Sum(f => f.TotalAmount);
-                var refunds = g.Where(f => f.Cancelled).Sum(f => f.TotalAmount);
+                var refunds = g.Sum(f => f.Refunded);
                 var label = grouping == RevenueGrouping.Event ? titles.GetValueOrDefault(Guid.Parse(g.Key.Key), g.Key.Key) : g.Key.Key;
                 return new RevenueRowDto(
                     g.Key.Key,

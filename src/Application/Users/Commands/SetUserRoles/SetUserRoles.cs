@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Accounts;
 using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Exceptions;
@@ -8,17 +9,19 @@ using Ticketing.Application.Common.Security;
 namespace Ticketing.Application.Users.Commands.SetUserRoles;
 
 /// <summary>
-/// Replaces a user's roles. Access tokens already issued keep their roles until they expire (minutes); the
-/// next refresh carries the new ones.
+/// Replaces a user's roles. Taking a role away ends every session of the user at once: access tokens carry their
+/// roles, so a demoted organizer or staff member would otherwise keep the powers for the token's life. A role only
+/// added reaches the user at the next refresh.
 /// </summary>
 [Authorize(Roles = Domain.Accounts.Roles.Admin)]
 public sealed record SetUserRolesCommand(Guid UserId, IReadOnlyList<string> Roles) : IRequest<UserDto>;
 
-public sealed class SetUserRolesCommandHandler(IIdentityService identity, IApplicationDbContext context, AuditTrail audit)
+public sealed class SetUserRolesCommandHandler(IIdentityService identity, IApplicationDbContext context, AuditTrail audit, TimeProvider timeProvider)
     : IRequestHandler<SetUserRolesCommand, UserDto>
 {
     public async Task<UserDto> Handle(SetUserRolesCommand request, CancellationToken cancellationToken)
     {
+        var before = await identity.FindUserAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User");
         var roles = request.Roles.Select(RoleNames.Canonical).Distinct().Order().ToArray();
         if (!await identity.SetRolesAsync(request.UserId, roles, cancellationToken))
         {
@@ -26,6 +29,15 @@ public sealed class SetUserRolesCommandHandler(IIdentityService identity, IAppli
         }
 
         audit.Record("role.changed", request.UserId, $"roles: {string.Join(", ", roles)}");
+        if (before.Roles.Except(roles).Any())
+        {
+            var now = timeProvider.GetUtcNow();
+            foreach (var session in await context.AuthSessions.Where(s => s.UserId == request.UserId && s.RevokedAt == null).ToListAsync(cancellationToken))
+            {
+                session.Revoke(now, "a role was removed");
+            }
+        }
+
         await context.SaveChangesAsync(cancellationToken);
 
         var user = await identity.FindUserAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User");
