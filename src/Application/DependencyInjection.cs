@@ -43,9 +43,11 @@ public static class DependencyInjection
         services.AddScoped<Events.EventPlanner>();
         services.AddScoped<Queue.QueueStatusReader>();
         services.AddScoped<Claims.ClaimExpiry>();
+        services.AddScoped<Claims.ClaimRules>();
         services.AddScoped<Claims.EventAvailability>();
         services.AddSingleton<Claims.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
+        services.AddScoped<Payments.PaymentVerification>();
         services.AddScoped<Bookings.BookingReads>();
         services.AddScoped<Bookings.BookingRefunds>();
         services.AddScoped<Audit.AuditTrail>();

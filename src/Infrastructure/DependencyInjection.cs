@@ -70,7 +70,7 @@ public static class DependencyInjection
                 "Payments:Paystack:SecretKey is required when Payments:Provider is paystack (environment variable Payments__Paystack__SecretKey).")
             .Validate(o => !o.UsesSimulated || o.Simulated.SecretKey.Length >= 8, "Payments:Simulated:SecretKey is required for the simulated provider.")
             .ValidateOnStart();
-        services.AddSingleton<SimulatedGateway>();
+        services.AddScoped<SimulatedGateway>();
         services.AddPaystackGateway();
         services.AddScoped<IPaymentGateways, PaymentGateways>();
         services.AddScoped<IWebhookInbox, WebhookInbox>();

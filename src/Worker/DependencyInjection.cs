@@ -16,6 +16,7 @@ public static class DependencyInjection
         (typeof(AdmitFromQueueJob), "admit-from-queue", TimeSpan.FromSeconds(1)),
         (typeof(ExpireAdmissionsJob), "expire-admissions", TimeSpan.FromSeconds(5)),
         (typeof(ExpireClaimsJob), "expire-claims", TimeSpan.FromSeconds(5)),
+        (typeof(VerifyPendingPaymentsJob), "verify-pending-payments", TimeSpan.FromSeconds(60)),
         (typeof(DispatchOutboxJob), "dispatch-outbox", TimeSpan.FromSeconds(1)),
         (typeof(ReconcileJob), "reconcile", TimeSpan.FromSeconds(30)),
         (typeof(RefundCancelledEventsJob), "refund-cancelled-events", TimeSpan.FromSeconds(10)),

@@ -1,18 +1,17 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Claims;
-using Ticketing.Domain.Payments;
 
 namespace Ticketing.Application.Claims;
 
 /// <summary>
 /// Ends overdue claims and gives their stock back, in the caller's transaction. Used by the sweeper job and by a
-/// claim attempt that would otherwise be refused, so stock never waits for the sweeper.
+/// claim attempt that would otherwise be refused, so stock never waits for the sweeper. A card payment still under way
+/// is not given up here: only the provider knows whether it was captured, and it is not asked inside a transaction
+/// (ADR 0013) — <see cref="PaymentVerification"/> asks after the commit, or its sweep does later.
 /// </summary>
-public sealed class ClaimExpiry(
-    IApplicationDbContext context, IClaimRows claims, IInventory inventory, PaymentSettlement settlement, IOptions<PaymentOptions> options)
+public sealed class ClaimExpiry(IClaimRows claims, IInventory inventory, IApplicationDbContext context, IOptions<PaymentOptions> options)
 {
     public async Task<IReadOnlyList<Claim>> ExpireAsync(OverdueClaims filter, int max, CancellationToken cancellationToken)
     {
@@ -20,9 +19,7 @@ public sealed class ClaimExpiry(
         foreach (var claim in overdue)
         {
             claim.Expire(filter.Now);
-
-            // The grace is over: a card payment still not done is given up.
-            await ReturnAsync(claim, "The claim expired before the payment completed.", cancellationToken);
+            await ReturnAsync(claim, cancellationToken);
         }
 
         if (overdue.Count > 0)
@@ -33,16 +30,7 @@ public sealed class ClaimExpiry(
         return overdue;
     }
 
-    /// <summary>
-    /// After a claim ended (expired, released): its stock goes back and a payment still under way is given up — its
-    /// wallet part comes back at once, and a card capture that arrives later is handled as late (PaymentSettlement).
-    /// </summary>
-    public async Task ReturnAsync(Claim endedClaim, string paymentReason, CancellationToken cancellationToken)
-    {
-        await inventory.ReleaseAsync(endedClaim.Id, endedClaim.StockLines, cancellationToken);
-        foreach (var payment in await context.Payments.Where(p => p.ClaimId == endedClaim.Id && p.Status == PaymentStatus.Pending).ToListAsync(cancellationToken))
-        {
-            await settlement.AbandonAsync(payment, paymentReason, cancellationToken);
-        }
-    }
+    /// <summary>After a claim ended (expired, released, its event cancelled): its stock goes back on sale.</summary>
+    public Task ReturnAsync(Claim endedClaim, CancellationToken cancellationToken) =>
+        inventory.ReleaseAsync(endedClaim.Id, endedClaim.StockLines, cancellationToken);
 }

@@ -11,5 +11,13 @@ public sealed class PaymentOptions
     /// <summary>The currency of the wallet every account gets at registration (others open on first credit).</summary>
     public string WalletCurrency { get; set; } = "USD";
 
+    /// <summary>
+    /// A card payment still pending this long after it started is verified with the provider, in case its webhook was
+    /// lost. Longer than a claim's TTL and grace, so a customer still at the checkout is not asked about.
+    /// </summary>
+    public int VerifyPendingAfterMinutes { get; set; } = 20;
+
     public TimeSpan CardGrace => TimeSpan.FromMinutes(CardGraceMinutes);
+
+    public TimeSpan VerifyPendingAfter => TimeSpan.FromMinutes(VerifyPendingAfterMinutes);
 }

@@ -5,7 +5,6 @@ using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
-using Ticketing.Domain.Events;
 using Ticketing.Domain.Payments;
 
 namespace Ticketing.Application.Payments;
@@ -23,6 +22,7 @@ public sealed class PaymentSettlement(
     IInventory inventory,
     IWalletLedger wallets,
     IIdentityService identity,
+    ClaimRules rules,
     StockGate gate,
     TimeProvider timeProvider,
     ILogger<PaymentSettlement> logger)
@@ -84,19 +84,25 @@ public sealed class PaymentSettlement(
             return;
         }
 
-        var walletPartReturned = payment.Status == PaymentStatus.Failed && payment.WalletAmount > 0;
-        payment.Succeed(timeProvider.GetUtcNow(), transactionId);
+        var givenUp = payment.Status == PaymentStatus.Failed;
         if (payment.Purpose == PaymentPurpose.WalletTopUp)
         {
+            payment.Succeed(timeProvider.GetUtcNow(), transactionId);
             var wallet = await wallets.WalletOfAsync(payment.CustomerId, payment.Currency, cancellationToken);
             await wallets.CreditAsync(wallet, payment.Amount, "Top-up", $"topup:{payment.Id}", cancellationToken);
             return;
         }
 
-        if (walletPartReturned)
+        // Locked before anything is decided, so a new payment for the claim cannot start while this one settles.
+        await claims.LockAsync(payment.ClaimId!.Value, cancellationToken);
+        var superseded = givenUp && await AnotherPaymentIsActiveAsync(payment, cancellationToken);
+        payment.Succeed(timeProvider.GetUtcNow(), transactionId);
+        if (givenUp && (payment.WalletAmount > 0 || superseded))
         {
-            // Given up earlier, its wallet part went back: the card part alone does not pay for the claim.
-            logger.LogWarning("Payment {Reference}: card part captured after the payment was given up and its wallet part returned; refunding", payment.Reference);
+            // Given up earlier: its wallet part went back (the card part alone does not pay for the claim), or the
+            // customer has paid again since, and that payment — not this one — is the claim's.
+            logger.LogWarning("Payment {Reference}: card part captured after the payment was given up ({Why}); refunding",
+                payment.Reference, superseded ? "another payment for the claim is under way or done" : "its wallet part was returned");
             await RefundAsync(payment, cancellationToken);
             return;
         }
@@ -172,24 +178,41 @@ public sealed class PaymentSettlement(
             case ClaimStatus.Pending:
                 await BookAsync(claim, payment, cancellationToken);
                 break;
-            case ClaimStatus.Expired or ClaimStatus.Released when await TryRetakeAsync(claim, transaction, cancellationToken):
+            case ClaimStatus.Expired or ClaimStatus.Released when await TryRetakeAsync(claim, payment, transaction, cancellationToken):
                 claim.ConfirmAfterLatePayment(timeProvider.GetUtcNow());
                 await BookAsync(claim, payment, cancellationToken);
                 logger.LogInformation("Payment {Reference} arrived after its claim ended; the stock was still there, so it is booked", payment.Reference);
                 break;
             default:
-                logger.LogWarning("Payment {Reference} was captured for a claim that is {Status} and whose stock is gone; refunding", payment.Reference, claim.Status);
+                logger.LogWarning("Payment {Reference} was captured for a claim that is {Status} and may not be taken again; refunding", payment.Reference, claim.Status);
                 await RefundAsync(payment, cancellationToken);
                 break;
         }
     }
 
-    /// <summary>Takes the ended claim's exact stock again if it is all still free, else nothing (savepoint).</summary>
-    private async Task<bool> TryRetakeAsync(Claim claim, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the ended claim's exact stock again if a new claim for it would be accepted now — the sale is open, the
+    /// customer stays within the limit, the queue's admission still holds — and it is all still free; else nothing (savepoint).
+    /// </summary>
+    private async Task<bool> TryRetakeAsync(Claim claim, Payment payment, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        var state = await context.Events.Where(e => e.Id == claim.EventId).Select(e => e.State).SingleAsync(cancellationToken);
-        if (state is not (EventState.OnSale or EventState.SoldOut))
+        var now = timeProvider.GetUtcNow();
+        var @event = await context.Events.AsNoTracking().SingleAsync(e => e.Id == claim.EventId, cancellationToken);
+        if (!@event.IsSellingAt(now))
         {
+            return false;
+        }
+
+        await rules.LockCustomerAsync(claim.EventId, claim.CustomerId, cancellationToken);
+        if (await rules.NeedsAdmissionAsync(@event, cancellationToken) && !await AdmissionAdmitsLatePaymentAsync(claim, now, cancellationToken))
+        {
+            logger.LogInformation("Payment {Reference}: the claim's admission window has closed, so its stock stays with the queue", payment.Reference);
+            return false;
+        }
+
+        if (await rules.HeldOrBoughtAsync(claim.EventId, claim.CustomerId, cancellationToken) + claim.Quantity > @event.MaxTicketsPerCustomer)
+        {
+            logger.LogInformation("Payment {Reference}: taking the claim again would pass the per-customer limit", payment.Reference);
             return false;
         }
 
@@ -209,6 +232,18 @@ public sealed class PaymentSettlement(
 
         return taken;
     }
+
+    private async Task<bool> AdmissionAdmitsLatePaymentAsync(Claim claim, DateTimeOffset now, CancellationToken cancellationToken) =>
+        claim.QueueEntryId is { } entryId
+        && await context.QueueEntries.AsNoTracking().SingleOrDefaultAsync(q => q.Id == entryId, cancellationToken) is { } entry
+        && entry.AdmitsLatePaymentAt(now);
+
+    /// <summary>Another payment for the same claim that is under way or kept (not being given back).</summary>
+    private Task<bool> AnotherPaymentIsActiveAsync(Payment payment, CancellationToken cancellationToken) =>
+        context.Payments.AnyAsync(
+            p => p.ClaimId == payment.ClaimId && p.Id != payment.Id
+                 && (p.Status == PaymentStatus.Pending || (p.Status == PaymentStatus.Succeeded && p.RefundRequestedAt == null)),
+            cancellationToken);
 
     private async Task ReturnWalletPartAsync(Payment payment, CancellationToken cancellationToken)
     {

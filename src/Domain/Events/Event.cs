@@ -234,6 +234,10 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         }
     }
 
+    /// <summary>Whether stock may be taken now, sold out or not (a late payment's retake finds out by trying).</summary>
+    public bool IsSellingAt(DateTimeOffset now) =>
+        State is EventState.OnSale or EventState.SoldOut && !(SaleEndsAt is { } saleEnds && now >= saleEnds);
+
     public TimeSpan ClaimTtl => TimeSpan.FromMinutes(ClaimTtlMinutes);
 
     public TimeSpan AdmissionWindow => TimeSpan.FromMinutes(Queue.AdmissionWindowMinutes);

@@ -108,6 +108,13 @@ public sealed class QueueEntry : Entity, IAggregateRoot
     public bool IsAdmissionValidAt(DateTimeOffset now) =>
         Status == QueueEntryStatus.Admitted && AdmissionExpiresAt is { } expires && now < expires;
 
+    /// <summary>
+    /// A payment that arrives after the claim made with this admission ended may take the stock again only inside the
+    /// admission window: after it the stock belongs to the people still in line.
+    /// </summary>
+    public bool AdmitsLatePaymentAt(DateTimeOffset now) =>
+        Status == QueueEntryStatus.Used && AdmissionExpiresAt is { } expires && now < expires;
+
     private void Ensure(string action, params QueueEntryStatus[] allowed)
     {
         if (!allowed.Contains(Status))

@@ -1,13 +1,16 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Infrastructure.Data;
 
 namespace Ticketing.Infrastructure.Payments;
 
 /// <summary>
-/// The Development provider: checkout is the API's own /simulated-gateway page, whose Pay and Decline buttons send
-/// a webhook in Paystack's format, signed the same way with Payments:Simulated:SecretKey. Refunds complete at once.
+/// The Development provider: checkout is the API's own /simulated-gateway page, whose Pay and Decline buttons record
+/// the outcome (<see cref="SimulatedCharge"/>) and send a webhook in Paystack's format, signed the same way with
+/// Payments:Simulated:SecretKey. Verify answers from what the page recorded. Refunds complete at once.
 /// </summary>
-public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options) : IPaymentGateway
+public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options, ApplicationDbContext context, TimeProvider timeProvider) : IPaymentGateway
 {
     public const string ProviderName = "simulated";
 
@@ -18,9 +21,22 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options) :
     public Task<GatewayCheckout> InitializeAsync(GatewayCharge charge, CancellationToken cancellationToken) =>
         Task.FromResult(new GatewayCheckout($"/simulated-gateway/checkout/{Uri.EscapeDataString(charge.Reference)}"));
 
-    // Nothing is charged until a person presses Pay, which the page reports by webhook.
-    public Task<GatewayVerification> VerifyAsync(string reference, CancellationToken cancellationToken) =>
-        Task.FromResult(new GatewayVerification(GatewayChargeStatus.Pending, 0, string.Empty, null));
+    /// <summary>Pay or Decline was pressed. The first press stands, as a provider's charge outcome does.</summary>
+    public async Task RecordAsync(string reference, bool paid, long amount, string currency, string transactionId, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlAsync($"""
+            INSERT INTO simulated_charges (reference, paid, amount, currency, transaction_id, recorded_at)
+            VALUES ({reference}, {paid}, {amount}, {currency}, {transactionId}, {timeProvider.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+
+    /// <summary>Nothing pressed means nothing charged: the checkout was abandoned, as Paystack reports it.</summary>
+    public async Task<GatewayVerification> VerifyAsync(string reference, CancellationToken cancellationToken)
+    {
+        var charge = await context.Set<SimulatedCharge>().AsNoTracking().SingleOrDefaultAsync(c => c.Reference == reference, cancellationToken);
+        return charge is null
+            ? new GatewayVerification(GatewayChargeStatus.Failed, 0, string.Empty, null)
+            : new GatewayVerification(charge.Paid ? GatewayChargeStatus.Succeeded : GatewayChargeStatus.Failed, charge.Amount, charge.Currency, charge.TransactionId);
+    }
 
     public Task<GatewayRefundOutcome> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
         Task.FromResult(GatewayRefundOutcome.Completed);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -8,8 +9,8 @@ using Ticketing.Infrastructure.Payments;
 namespace Ticketing.WebApi.Endpoints;
 
 /// <summary>
-/// The simulated provider's checkout page (Development only, left out of the API document): Pay or Decline sends the
-/// signed webhook a real provider would, to this API's own webhook endpoint, so the whole path is exercised.
+/// The simulated provider's checkout page (Development only, left out of the API document): Pay or Decline records the
+/// outcome and sends the signed webhook a real provider would, to this API's own webhook endpoint, so the whole path is exercised.
 /// </summary>
 public static class SimulatedGatewayEndpoints
 {
@@ -46,10 +47,12 @@ public static class SimulatedGatewayEndpoints
         string reference, string eventName, string status, HttpRequest request, IMediator mediator, SimulatedGateway gateway, IHttpClientFactory clients, CancellationToken cancellationToken)
     {
         var checkout = await mediator.Send(new GetCheckoutQuery(reference), cancellationToken);
+        var transactionId = Random.Shared.NextInt64(1, long.MaxValue);
+        await gateway.RecordAsync(checkout.Reference, status == "success", checkout.Amount, checkout.Currency, transactionId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             @event = eventName,
-            data = new { id = Random.Shared.NextInt64(1, long.MaxValue), reference = checkout.Reference, amount = checkout.Amount, currency = checkout.Currency, status },
+            data = new { id = transactionId, reference = checkout.Reference, amount = checkout.Amount, currency = checkout.Currency, status },
         });
         using var webhook = new HttpRequestMessage(HttpMethod.Post, new Uri($"{request.Scheme}://{request.Host}/api/webhooks/payments/{SimulatedGateway.ProviderName}"))
         {

@@ -7,7 +7,10 @@ namespace Ticketing.Infrastructure.Data.Configurations;
 
 internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
-    /// <summary>A claim has at most one payment that is not finished or failed.</summary>
+    /// <summary>
+    /// A claim has at most one payment under way or kept. A capture being given back (refund requested) is neither: a
+    /// late capture of an attempt the customer had already replaced must be able to succeed in order to be refunded.
+    /// </summary>
     public const string ActivePaymentPerClaimIndex = "ux_payments_active_per_claim";
 
     public void Configure(EntityTypeBuilder<Payment> builder)
@@ -30,9 +33,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => p.Reference).IsUnique();
         builder.HasIndex(p => p.ClaimId)
             .IsUnique()
-            .HasFilter("status IN ('Pending', 'Succeeded') AND claim_id IS NOT NULL")
+            .HasFilter("claim_id IS NOT NULL AND (status = 'Pending' OR (status = 'Succeeded' AND refund_requested_at IS NULL))")
             .HasDatabaseName(ActivePaymentPerClaimIndex);
         builder.HasIndex(p => new { p.CustomerId, p.CreatedAt });
+
+        // The verification sweep looks for card payments still pending.
+        builder.HasIndex(p => p.CreatedAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_payments_pending_created_at");
         builder.HasOne<Claim>().WithMany().HasForeignKey(p => p.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.WalletPart);

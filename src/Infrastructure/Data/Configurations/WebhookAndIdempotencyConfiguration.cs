@@ -33,3 +33,15 @@ internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<Ide
         builder.HasIndex(r => r.ExpiresAt);
     }
 }
+
+internal sealed class SimulatedChargeConfiguration : IEntityTypeConfiguration<SimulatedCharge>
+{
+    public void Configure(EntityTypeBuilder<SimulatedCharge> builder)
+    {
+        builder.ToTable("simulated_charges");
+        builder.HasKey(c => c.Reference);
+        builder.Property(c => c.Reference).HasMaxLength(64);
+        builder.Property(c => c.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(c => c.TransactionId).HasMaxLength(100);
+    }
+}

@@ -1183,7 +1183,11 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.HasIndex("ClaimId")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_active_per_claim")
-                        .HasFilter("status IN ('Pending', 'Succeeded') AND claim_id IS NOT NULL");
+                        .HasFilter("claim_id IS NOT NULL AND (status = 'Pending' OR (status = 'Succeeded' AND refund_requested_at IS NULL))");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_payments_pending_created_at")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("Reference")
                         .IsUnique()
@@ -1824,6 +1828,44 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasFilter("processed_at IS NULL AND dead_lettered_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ticketing.Infrastructure.Payments.SimulatedCharge", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<bool>("Paid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Reference")
+                        .HasName("pk_simulated_charges");
+
+                    b.ToTable("simulated_charges", (string)null);
                 });
 
             modelBuilder.Entity("Ticketing.Infrastructure.Payments.WebhookInboxEntry", b =>

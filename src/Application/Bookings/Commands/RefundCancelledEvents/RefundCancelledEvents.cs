@@ -67,7 +67,7 @@ public sealed class RefundCancelledEventsCommandHandler(
             if (await claims.LockAsync(claimId, cancellationToken) is { Status: ClaimStatus.Pending } claim)
             {
                 claim.Release(timeProvider.GetUtcNow());
-                await expiry.ReturnAsync(claim, "The event was cancelled.", cancellationToken);
+                await expiry.ReturnAsync(claim, cancellationToken);
                 await context.SaveChangesAsync(cancellationToken);
             }
 

@@ -7,7 +7,6 @@ using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Queue;
 using Ticketing.Domain.Accounts;
-using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
@@ -40,7 +39,7 @@ public sealed class CreateClaimCommandHandler(
     ICurrentUser currentUser,
     IAdmissionTokens tokens,
     IInventory inventory,
-    ITransactionLocks locks,
+    ClaimRules rules,
     ClaimExpiry expiry,
     EventAvailability availability,
     StockGate gate,
@@ -61,8 +60,7 @@ public sealed class CreateClaimCommandHandler(
 
         await using var transaction = await context.BeginTransactionAsync(cancellationToken);
 
-        // One claim at a time per customer and event, so the per-customer limit cannot be raced past.
-        await locks.AcquireAsync("claim", @event.Id, customerId, cancellationToken);
+        await rules.LockCustomerAsync(@event.Id, customerId, cancellationToken);
         var admission = await UseAdmissionAsync(@event, request.AdmissionToken, customerId, now, cancellationToken);
         var lines = await PlanAsync(@event, request, cancellationToken);
         await EnsureWithinLimitAsync(@event, customerId, lines.Sum(l => l.Quantity), cancellationToken);
@@ -109,9 +107,7 @@ public sealed class CreateClaimCommandHandler(
     private async Task<QueueEntry?> UseAdmissionAsync(
         Event @event, string? token, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var servingWaitingList = !@event.Queue.Enabled && await context.QueueEntries.AnyAsync(
-            q => q.EventId == @event.Id && (q.Status == QueueEntryStatus.Waiting || q.Status == QueueEntryStatus.Admitted), cancellationToken);
-        if (!@event.Queue.Enabled && !servingWaitingList)
+        if (!await rules.NeedsAdmissionAsync(@event, cancellationToken))
         {
             return null;
         }
@@ -170,17 +166,7 @@ public sealed class CreateClaimCommandHandler(
 
     private async Task EnsureWithinLimitAsync(Event @event, Guid customerId, int requested, CancellationToken cancellationToken)
     {
-        // Held and bought in one round trip.
-        var already = await context.Events.Where(e => e.Id == @event.Id)
-            .Select(e => context.Claims
-                             .Where(c => c.EventId == e.Id && c.CustomerId == customerId && c.Status == ClaimStatus.Pending)
-                             .SelectMany(c => c.Items)
-                             .Sum(i => i.Quantity)
-                         + context.Bookings
-                             .Where(b => b.EventId == e.Id && b.CustomerId == customerId)
-                             .SelectMany(b => b.Tickets)
-                             .Count(t => t.Status != TicketStatus.Void))
-            .SingleAsync(cancellationToken);
+        var already = await rules.HeldOrBoughtAsync(@event.Id, customerId, cancellationToken);
         if (already + requested > @event.MaxTicketsPerCustomer)
         {
             throw new DomainException(

@@ -1,12 +1,14 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Payments;
 
 namespace Ticketing.Application.Claims.Commands.ExpireClaims;
 
 /// <summary>
 /// The pending-booking sweeper (the ExpireClaims job): Pending → Expired past the TTL with the stock returned, and a
-/// one-time warning to customers whose claim runs out within <see cref="ExpiryNotice"/>.
+/// one-time warning to customers whose claim runs out within <see cref="ExpiryNotice"/>. The card payments of the claims
+/// it expired are then verified with the provider, outside the sweep's transaction (ADR 0013).
 /// </summary>
 public sealed record ExpireClaimsCommand(int BatchSize = 500) : IRequest<int>;
 
@@ -14,6 +16,7 @@ public sealed class ExpireClaimsCommandHandler(
     IApplicationDbContext context,
     IClaimRows claims,
     ClaimExpiry expiry,
+    PaymentVerification verification,
     EventAvailability availability,
     TimeProvider timeProvider,
     ILogger<ExpireClaimsCommandHandler> logger) : IRequestHandler<ExpireClaimsCommand, int>
@@ -37,6 +40,7 @@ public sealed class ExpireClaimsCommandHandler(
         if (expired.Count > 0)
         {
             logger.LogInformation("Expired {Count} unpaid claims and returned their tickets", expired.Count);
+            await verification.VerifyPaymentsOfAsync(expired.Select(c => c.Id).ToList(), cancellationToken);
         }
 
         return expired.Count;

@@ -2,11 +2,15 @@ using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
+using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
 
 namespace Ticketing.Application.Claims.Commands.ReleaseClaim;
 
-/// <summary>The customer lets a pending claim go: Pending → Released, and its tickets are back on sale at once.</summary>
+/// <summary>
+/// The customer lets a pending claim go: Pending → Released, and its tickets are back on sale at once. A card payment
+/// under way is then verified with the provider (ADR 0013).
+/// </summary>
 [Authorize(Roles = Roles.Customer)]
 public sealed record ReleaseClaimCommand(Guid ClaimId) : IRequest<Unit>;
 
@@ -15,6 +19,7 @@ public sealed class ReleaseClaimCommandHandler(
     ICurrentUser currentUser,
     IClaimRows claims,
     ClaimExpiry expiry,
+    PaymentVerification verification,
     EventAvailability availability,
     TimeProvider timeProvider) : IRequestHandler<ReleaseClaimCommand, Unit>
 {
@@ -30,11 +35,14 @@ public sealed class ReleaseClaimCommandHandler(
         }
 
         claim.Release(timeProvider.GetUtcNow());
-        await expiry.ReturnAsync(claim, "The customer released the claim.", cancellationToken);
+        await expiry.ReturnAsync(claim, cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         await availability.FollowAsync(claim.EventId, cancellationToken);
+
+        // A checkout the customer opened may have been paid: its capture is now a late one.
+        await verification.VerifyPaymentsOfAsync([claim.Id], cancellationToken);
         return Unit.Value;
     }
 }

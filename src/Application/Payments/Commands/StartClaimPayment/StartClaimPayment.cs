@@ -34,6 +34,7 @@ public sealed class StartClaimPaymentCommandHandler(
     IPaymentGateways gateways,
     IIdentityService identity,
     PaymentSettlement settlement,
+    PaymentVerification verification,
     TimeProvider timeProvider,
     IMapper mapper,
     ILogger<StartClaimPaymentCommandHandler> logger) : IRequestHandler<StartClaimPaymentCommand, PaymentDto>
@@ -130,11 +131,11 @@ public sealed class StartClaimPaymentCommandHandler(
         catch (PaymentGatewayException ex)
         {
             logger.LogWarning(ex, "Payment {Reference}: the gateway would not start a checkout", payment.Reference);
-            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
-            await settlement.AbandonAsync(tracked, "The payment provider could not start the checkout.", cancellationToken);
-            await context.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            throw;
+            context.DiscardTrackedChanges();
+            if (!await verification.GiveUpUnstartedAsync(payment, cancellationToken))
+            {
+                throw;
+            }
         }
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Bookings;
+using Ticketing.Domain.Claims;
+using Ticketing.Domain.Events;
+using Ticketing.Domain.Queue;
+
+namespace Ticketing.Application.Claims;
+
+/// <summary>
+/// The rules every taking of stock obeys — a new claim (CreateClaim) and a late payment's retake (PaymentSettlement)
+/// alike, so a late payment can never do what a new claim may not.
+/// </summary>
+public sealed class ClaimRules(IApplicationDbContext context, ITransactionLocks locks)
+{
+    /// <summary>One taking at a time per customer and event, so the per-customer limit cannot be raced past.</summary>
+    public Task LockCustomerAsync(Guid eventId, Guid customerId, CancellationToken cancellationToken) =>
+        locks.AcquireAsync("claim", eventId, customerId, cancellationToken);
+
+    /// <summary>A queued event, or one serving its sold-out waiting list, sells only to admitted customers.</summary>
+    public async Task<bool> NeedsAdmissionAsync(Event @event, CancellationToken cancellationToken) =>
+        @event.Queue.Enabled || await context.QueueEntries.AnyAsync(
+            q => q.EventId == @event.Id && (q.Status == QueueEntryStatus.Waiting || q.Status == QueueEntryStatus.Admitted), cancellationToken);
+
+    /// <summary>What the customer already holds (Pending claims) and bought (tickets not void) of the event, in one round trip.</summary>
+    public async Task<int> HeldOrBoughtAsync(Guid eventId, Guid customerId, CancellationToken cancellationToken) =>
+        await context.Events.Where(e => e.Id == eventId)
+            .Select(e => context.Claims
+                             .Where(c => c.EventId == e.Id && c.CustomerId == customerId && c.Status == ClaimStatus.Pending)
+                             .SelectMany(c => c.Items)
+                             .Sum(i => i.Quantity)
+                         + context.Bookings
+                             .Where(b => b.EventId == e.Id && b.CustomerId == customerId)
+                             .SelectMany(b => b.Tickets)
+                             .Count(t => t.Status != TicketStatus.Void))
+            .SingleAsync(cancellationToken);
+}
