@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<Claims.EventAvailability>();
         services.AddSingleton<Claims.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
+        services.AddScoped<Payments.WalletRefunds>();
         services.AddScoped<Bookings.BookingReads>();
         services.AddScoped<Bookings.BookingRefunds>();
         services.AddScoped<Audit.AuditTrail>();

@@ -22,8 +22,8 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options) :
     public Task<GatewayVerification> VerifyAsync(string reference, CancellationToken cancellationToken) =>
         Task.FromResult(new GatewayVerification(GatewayChargeStatus.Pending, 0, string.Empty, null));
 
-    public Task<GatewayRefundOutcome> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
-        Task.FromResult(GatewayRefundOutcome.Completed);
+    public Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
+        Task.FromResult(new GatewayRefund(GatewayRefundOutcome.Completed, $"sim_refund_{reference}"));
 
     public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => WebhookSignature.IsValid(SecretKey, body, signature);
 }
