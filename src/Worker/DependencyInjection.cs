@@ -20,6 +20,7 @@ public static class DependencyInjection
         (typeof(ReconcileJob), "reconcile", TimeSpan.FromSeconds(30)),
         (typeof(RefundCancelledEventsJob), "refund-cancelled-events", TimeSpan.FromSeconds(10)),
         (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
+        (typeof(RedriveStrandedRefundsJob), "redrive-stranded-refunds", TimeSpan.FromMinutes(1)),
         (typeof(PublishLiveCountersJob), "publish-live-counters", TimeSpan.FromSeconds(2)),
     ];
 

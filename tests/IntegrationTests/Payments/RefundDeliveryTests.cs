@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using Serilog.Events;
 using Ticketing.Application.Bookings.Commands.RefundCancelledEvents;
 using Ticketing.Application.Outbox.Commands.DispatchOutbox;
 using Ticketing.Application.Payments;
+using Ticketing.Application.Payments.Commands.RedriveStrandedRefunds;
 using Ticketing.IntegrationTests.Infrastructure;
 
 namespace Ticketing.IntegrationTests.Payments;
@@ -91,6 +93,36 @@ public sealed class RefundDeliveryTests(ApiFixture fixture) : IntegrationTest(fi
         (await ScalarAsync<long>("SELECT count(*) FROM wallet_transactions")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_sweeper_requests_again_a_refund_whose_message_was_dead_lettered_and_it_completes()
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var created = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(2), Now.AddHours(-1), capacity: 10));
+        await organizer.Client.PublishAsync(created.Id);
+        var customer = await CreateUserAsync();
+        var claim = await customer.Client.ClaimOkAsync(created.Id, created.TicketTypes[0].Id, 1);
+        var paid = await customer.Client.PayAsync(claim.Id, "Card");
+        var payment = (await paid.Content.ReadFromJsonAsync<PaymentDto>(ApiJson.Options))!;
+        await Anonymous().SendWebhookAsync("charge.success", payment.Reference, TicketPrice);
+        (await organizer.Client.PostAsync($"/api/events/{created.Id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SendAsync(new RefundCancelledEventsCommand())).ShouldBe(1);
+
+        // Stranded the way the old dispatcher left refunds: dead-lettered after eight failed attempts.
+        await ScalarAsync<int>(
+            "UPDATE outbox_messages SET dead_lettered_at = @now, attempts = 8 WHERE type LIKE '%PaymentRefundRequestedEvent' RETURNING 1", ("now", Now));
+        (await SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0, "a refund requested moments ago is not stranded yet");
+        Clock.Advance(TimeSpan.FromMinutes(20));
+        await DeliverOutboxAsync();
+        (await PaymentStatusAsync(payment)).ShouldBe("Succeeded");
+
+        (await SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(1);
+        (await SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0, "its new request is live");
+        await DeliverOutboxAsync();
+
+        (await PaymentStatusAsync(payment)).ShouldBe("Refunded");
+        (await SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0);
+    }
+
     /// <summary>
     /// A customer's card booking whose event the organizer then cancels, so its card refund is requested; the returned
     /// step delivers what the outbox holds (as the Worker's DispatchOutbox does).
@@ -114,6 +146,13 @@ public sealed class RefundDeliveryTests(ApiFixture fixture) : IntegrationTest(fi
             {
             }
         });
+    }
+
+    private async Task DeliverOutboxAsync()
+    {
+        while (await SendAsync(new DispatchOutboxCommand()) > 0)
+        {
+        }
     }
 
     private Task<string> PaymentStatusAsync(PaymentDto payment) =>
