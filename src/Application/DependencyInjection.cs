@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddSingleton<Claims.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Payments.PaymentVerification>();
+        services.AddScoped<Payments.WalletRefunds>();
+        services.AddScoped<Payments.MoneyAudit>();
         services.AddScoped<Bookings.BookingReads>();
         services.AddScoped<Bookings.BookingRefunds>();
         services.AddScoped<Audit.AuditTrail>();

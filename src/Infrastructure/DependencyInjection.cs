@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoCatalogue>();
         services.AddScoped<IOutboxStore, OutboxStore>();
+        services.AddScoped<IStrandedRefunds, StrandedRefunds>();
         services.AddScoped<IEventSeatInventory, EventSeatInventory>();
         services.AddScoped<IInventory, TicketInventory>();
         services.AddScoped<IClaimRows, ClaimRows>();

@@ -21,6 +21,8 @@ public static class DependencyInjection
         (typeof(ReconcileJob), "reconcile", TimeSpan.FromSeconds(30)),
         (typeof(RefundCancelledEventsJob), "refund-cancelled-events", TimeSpan.FromSeconds(10)),
         (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
+        (typeof(RedriveStrandedRefundsJob), "redrive-stranded-refunds", TimeSpan.FromMinutes(1)),
+        (typeof(AuditMoneyJob), "audit-money", TimeSpan.FromMinutes(5)),
         (typeof(PublishLiveCountersJob), "publish-live-counters", TimeSpan.FromSeconds(2)),
     ];
 

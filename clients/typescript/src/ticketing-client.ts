@@ -320,6 +320,69 @@ export class AdminAuditLogClient {
     }
 }
 
+export class AdminMoneyAuditClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://localhost/";
+    }
+
+    /**
+     * @return OK
+     */
+    getMoneyAudit(signal?: AbortSignal): Promise<MoneyAuditDto> {
+        let url_ = this.baseUrl + "/api/admin/money-audit";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMoneyAudit(_response);
+        });
+    }
+
+    protected processGetMoneyAudit(response: Response): Promise<MoneyAuditDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MoneyAuditDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MoneyAuditDto>(null as any);
+    }
+}
+
 export class AdminUsersClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -5534,6 +5597,263 @@ export class LoginCommand implements ILoginCommand {
 export interface ILoginCommand {
     email: string;
     password: string;
+
+    [key: string]: any;
+}
+
+export class MoneyAuditDto implements IMoneyAuditDto {
+    checkedAt!: string;
+    totals!: MoneyAuditTotalDto[];
+    drifts!: MoneyDriftDto[];
+    inFlight!: MoneyDriftDto[];
+    pendingRefunds!: number;
+    stuckMoneyMovingMessages!: number;
+
+    [key: string]: any;
+
+    constructor(data?: IMoneyAuditDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.totals = [];
+            this.drifts = [];
+            this.inFlight = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.checkedAt = _data["checkedAt"];
+            if (Array.isArray(_data["totals"])) {
+                this.totals = [] as any;
+                for (let item of _data["totals"])
+                    this.totals!.push(MoneyAuditTotalDto.fromJS(item));
+            }
+            if (Array.isArray(_data["drifts"])) {
+                this.drifts = [] as any;
+                for (let item of _data["drifts"])
+                    this.drifts!.push(MoneyDriftDto.fromJS(item));
+            }
+            if (Array.isArray(_data["inFlight"])) {
+                this.inFlight = [] as any;
+                for (let item of _data["inFlight"])
+                    this.inFlight!.push(MoneyDriftDto.fromJS(item));
+            }
+            this.pendingRefunds = _data["pendingRefunds"];
+            this.stuckMoneyMovingMessages = _data["stuckMoneyMovingMessages"];
+        }
+    }
+
+    static fromJS(data: any): MoneyAuditDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MoneyAuditDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["checkedAt"] = this.checkedAt;
+        if (Array.isArray(this.totals)) {
+            data["totals"] = [];
+            for (let item of this.totals)
+                data["totals"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.drifts)) {
+            data["drifts"] = [];
+            for (let item of this.drifts)
+                data["drifts"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.inFlight)) {
+            data["inFlight"] = [];
+            for (let item of this.inFlight)
+                data["inFlight"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["pendingRefunds"] = this.pendingRefunds;
+        data["stuckMoneyMovingMessages"] = this.stuckMoneyMovingMessages;
+        return data;
+    }
+}
+
+export interface IMoneyAuditDto {
+    checkedAt: string;
+    totals: MoneyAuditTotalDto[];
+    drifts: MoneyDriftDto[];
+    inFlight: MoneyDriftDto[];
+    pendingRefunds: number;
+    stuckMoneyMovingMessages: number;
+
+    [key: string]: any;
+}
+
+export class MoneyAuditTotalDto implements IMoneyAuditTotalDto {
+    currency!: string;
+    provider!: string;
+    payments!: number;
+    captured!: number;
+    booked!: number;
+    credited!: number;
+    refunded!: number;
+    inFlight!: number;
+    drift!: number;
+
+    [key: string]: any;
+
+    constructor(data?: IMoneyAuditTotalDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.currency = _data["currency"];
+            this.provider = _data["provider"];
+            this.payments = _data["payments"];
+            this.captured = _data["captured"];
+            this.booked = _data["booked"];
+            this.credited = _data["credited"];
+            this.refunded = _data["refunded"];
+            this.inFlight = _data["inFlight"];
+            this.drift = _data["drift"];
+        }
+    }
+
+    static fromJS(data: any): MoneyAuditTotalDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MoneyAuditTotalDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["currency"] = this.currency;
+        data["provider"] = this.provider;
+        data["payments"] = this.payments;
+        data["captured"] = this.captured;
+        data["booked"] = this.booked;
+        data["credited"] = this.credited;
+        data["refunded"] = this.refunded;
+        data["inFlight"] = this.inFlight;
+        data["drift"] = this.drift;
+        return data;
+    }
+}
+
+export interface IMoneyAuditTotalDto {
+    currency: string;
+    provider: string;
+    payments: number;
+    captured: number;
+    booked: number;
+    credited: number;
+    refunded: number;
+    inFlight: number;
+    drift: number;
+
+    [key: string]: any;
+}
+
+export class MoneyDriftDto implements IMoneyDriftDto {
+    paymentId!: string;
+    reference!: string;
+    currency!: string;
+    provider!: string;
+    captured!: number;
+    booked!: number;
+    credited!: number;
+    refunded!: number;
+    difference!: number;
+
+    [key: string]: any;
+
+    constructor(data?: IMoneyDriftDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.paymentId = _data["paymentId"];
+            this.reference = _data["reference"];
+            this.currency = _data["currency"];
+            this.provider = _data["provider"];
+            this.captured = _data["captured"];
+            this.booked = _data["booked"];
+            this.credited = _data["credited"];
+            this.refunded = _data["refunded"];
+            this.difference = _data["difference"];
+        }
+    }
+
+    static fromJS(data: any): MoneyDriftDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MoneyDriftDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["paymentId"] = this.paymentId;
+        data["reference"] = this.reference;
+        data["currency"] = this.currency;
+        data["provider"] = this.provider;
+        data["captured"] = this.captured;
+        data["booked"] = this.booked;
+        data["credited"] = this.credited;
+        data["refunded"] = this.refunded;
+        data["difference"] = this.difference;
+        return data;
+    }
+}
+
+export interface IMoneyDriftDto {
+    paymentId: string;
+    reference: string;
+    currency: string;
+    provider: string;
+    captured: number;
+    booked: number;
+    credited: number;
+    refunded: number;
+    difference: number;
 
     [key: string]: any;
 }

@@ -56,6 +56,15 @@ public sealed class Payment : Entity, IAggregateRoot
 
     public DateTimeOffset? RefundedAt { get; private set; }
 
+    /// <summary>When the gateway took the card refund; from then on a redelivered request must not ask it again.</summary>
+    public DateTimeOffset? RefundAcceptedAt { get; private set; }
+
+    /// <summary>The gateway's id for the card refund, when it gave one.</summary>
+    public string? ProviderRefundId { get; private set; }
+
+    /// <summary>Asked for a refund that the gateway has not taken and that has not happened (in flight, or stranded).</summary>
+    public bool AwaitsRefund => Status == PaymentStatus.Succeeded && RefundRequestedAt is not null && RefundAcceptedAt is null;
+
     public Money Total => new(Amount, Currency);
 
     public Money WalletPart => new(WalletAmount, Currency);
@@ -144,6 +153,28 @@ public sealed class Payment : Entity, IAggregateRoot
         AddDomainEvent(new PaymentRefundRequestedEvent(Id));
     }
 
+    /// <summary>
+    /// Asks again for a refund that was requested but never reached the gateway (its message was dead-lettered, or lost):
+    /// raises the request once more. A refund the gateway already took is left to its confirmation.
+    /// </summary>
+    public void RequestRefundAgain()
+    {
+        if (!AwaitsRefund)
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot ask again for a refund of a payment that is {Status} with no refund waiting.");
+        }
+
+        AddDomainEvent(new PaymentRefundRequestedEvent(Id));
+    }
+
+    /// <summary>The gateway took the card refund (under <paramref name="providerRefundId"/>, if it gave one); it is never asked twice.</summary>
+    public void RecordRefundAccepted(string? providerRefundId, DateTimeOffset now)
+    {
+        EnsureStatus("record a refund of", PaymentStatus.Succeeded, PaymentStatus.Refunded);
+        RefundAcceptedAt ??= now;
+        ProviderRefundId ??= providerRefundId;
+    }
+
     public void MarkRefunded(DateTimeOffset now)
     {
         if (Status == PaymentStatus.Refunded)
@@ -187,7 +218,7 @@ public sealed class Payment : Entity, IAggregateRoot
 
 public sealed record PaymentSucceededEvent(Guid PaymentId, Guid CustomerId, Guid? ClaimId) : IDomainEvent;
 
-public sealed record PaymentRefundRequestedEvent(Guid PaymentId) : IDomainEvent;
+public sealed record PaymentRefundRequestedEvent(Guid PaymentId) : IMoneyMovingEvent;
 
 /// <param name="Amount">Minor units.</param>
 public sealed record PaymentRefundedEvent(Guid PaymentId, Guid CustomerId, long Amount, string Currency) : IDomainEvent;

@@ -10,14 +10,20 @@ public static class LoggingSetup
     private const string OutputTemplate =
         "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Serilog for both hosts: levels from the "Serilog" section, console output, plus any sink registered in DI.</summary>
+    /// <summary>
+    /// Serilog for both hosts: levels from the "Serilog" section, console output, plus any sink registered in DI. Each
+    /// host logs through its own logger, not the static one, so a second host in the process (the integration tests
+    /// start several) does not take over the first one's sinks.
+    /// </summary>
     public static IHostApplicationBuilder AddTicketingLogging(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: OutputTemplate));
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(outputTemplate: OutputTemplate),
+            preserveStaticLogger: true);
         return builder;
     }
 }

@@ -17,6 +17,13 @@ public static class OutboxSerializer
         .Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
         .ToFrozenDictionary(t => t.FullName!);
 
+    /// <summary>The stored type names of the events whose delivery moves money.</summary>
+    public static readonly string[] MoneyMovingTypeNames = EventTypes.Values
+        .Where(t => typeof(IMoneyMovingEvent).IsAssignableFrom(t))
+        .Select(t => t.FullName!)
+        .Order()
+        .ToArray();
+
     public static string TypeName(IDomainEvent domainEvent) => domainEvent.GetType().FullName!;
 
     public static string Serialize(IDomainEvent domainEvent) =>

@@ -23,6 +23,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider timePr
         RETURNING o.id, o.type, o.payload::text, o.attempts
         """;
 
+    public async Task<int> CountStuckMoneyMovingAsync(int minAttempts, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*)::int FROM outbox_messages
+             WHERE processed_at IS NULL AND dead_lettered_at IS NULL AND attempts >= @min_attempts AND type = ANY(@types)
+            """);
+        command.Parameters.AddWithValue("min_attempts", minAttempts);
+        command.Parameters.AddWithValue("types", OutboxSerializer.MoneyMovingTypeNames);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<IReadOnlyList<OutboxEnvelope>> LeaseBatchAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();

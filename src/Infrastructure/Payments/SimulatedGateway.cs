@@ -38,8 +38,8 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options, A
             : new GatewayVerification(charge.Paid ? GatewayChargeStatus.Succeeded : GatewayChargeStatus.Failed, charge.Amount, charge.Currency, charge.TransactionId);
     }
 
-    public Task<GatewayRefundOutcome> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
-        Task.FromResult(GatewayRefundOutcome.Completed);
+    public Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
+        Task.FromResult(new GatewayRefund(GatewayRefundOutcome.Completed, $"sim_refund_{reference}"));
 
     public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => WebhookSignature.IsValid(SecretKey, body, signature);
 }

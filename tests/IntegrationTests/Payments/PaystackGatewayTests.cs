@@ -104,17 +104,17 @@ public sealed class PaystackGatewayTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(FakePaystack.RefundBehaviour.Processed, GatewayRefundOutcome.Completed)]
-    [InlineData(FakePaystack.RefundBehaviour.Pending, GatewayRefundOutcome.Accepted)]
-    [InlineData(FakePaystack.RefundBehaviour.Rejected, GatewayRefundOutcome.NotSupported)]
-    public async Task Refund_sends_the_reference_and_minor_units_and_maps_Paystacks_answer(
-        FakePaystack.RefundBehaviour behaviour, GatewayRefundOutcome expected)
+    [InlineData(FakePaystack.RefundBehaviour.Processed, GatewayRefundOutcome.Completed, "3018284")]
+    [InlineData(FakePaystack.RefundBehaviour.Pending, GatewayRefundOutcome.Accepted, "3018284")]
+    [InlineData(FakePaystack.RefundBehaviour.Rejected, GatewayRefundOutcome.NotSupported, null)]
+    public async Task Refund_sends_the_reference_and_minor_units_and_maps_Paystacks_answer_with_its_refund_id(
+        FakePaystack.RefundBehaviour behaviour, GatewayRefundOutcome expected, string? refundId)
     {
         _paystack.Refunds = behaviour;
 
-        var outcome = await Gateway().RefundAsync("ORD-3001", 750_025, "NGN", CancellationToken.None);
+        var refund = await Gateway().RefundAsync("ORD-3001", 750_025, "NGN", CancellationToken.None);
 
-        outcome.ShouldBe(expected);
+        refund.ShouldBe(new GatewayRefund(expected, refundId));
         var request = _paystack.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/refund");

@@ -14,6 +14,9 @@ public interface IOutboxStore
 
     /// <summary>Records the failure; the message is tried again at <paramref name="retryAt"/>, or dead-lettered when it is null.</summary>
     Task MarkFailedAsync(Guid messageId, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>Undelivered messages of <see cref="IMoneyMovingEvent"/> types that have failed at least <paramref name="minAttempts"/> times.</summary>
+    Task<int> CountStuckMoneyMovingAsync(int minAttempts, CancellationToken cancellationToken);
 }
 
 /// <summary>A leased outbox message; <see cref="Event"/> is null when its type or payload can no longer be read.</summary>

@@ -13,7 +13,7 @@ public interface IPaymentGateway
     Task<GatewayVerification> VerifyAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>Gives captured money back. <see cref="GatewayRefundOutcome.NotSupported"/> means: credit the wallet instead.</summary>
-    Task<GatewayRefundOutcome> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken);
+    Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken);
 
     /// <summary>Whether <paramref name="signature"/> (the x-paystack-signature header) is the provider's HMAC of exactly these bytes.</summary>
     bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature);
@@ -34,6 +34,9 @@ public enum GatewayChargeStatus
     Succeeded,
     Failed,
 }
+
+/// <param name="RefundId">The provider's id for the refund it took (Accepted or Completed), when it gives one.</param>
+public sealed record GatewayRefund(GatewayRefundOutcome Outcome, string? RefundId = null);
 
 public enum GatewayRefundOutcome
 {

@@ -9,12 +9,15 @@ namespace Ticketing.Application.Payments.EventHandlers;
 
 /// <summary>
 /// Sends a requested refund to the gateway, from the outbox (so a provider outage only delays it: the dispatcher
-/// retries with backoff). A provider that cannot refund means a wallet credit instead — the money still goes back.
+/// retries money-moving messages for as long as it takes). A provider that cannot refund means a wallet credit
+/// instead — the money still goes back. The message may be delivered more than once (a worker dies between the
+/// gateway's answer and marking it done, the sweeper asks again), so the gateway's acceptance is saved before anything
+/// else, and a refund it already took is never asked for, or credited, again.
 /// </summary>
 public sealed class ExecuteRequestedRefund(
     IApplicationDbContext context,
     IPaymentGateways gateways,
-    IWalletLedger wallets,
+    WalletRefunds walletRefunds,
     TimeProvider timeProvider,
     ILogger<ExecuteRequestedRefund> logger) : INotificationHandler<DomainEventNotification<PaymentRefundRequestedEvent>>
 {
@@ -26,13 +29,24 @@ public sealed class ExecuteRequestedRefund(
             return;
         }
 
+        if (payment.RefundAcceptedAt is not null)
+        {
+            logger.LogInformation("Payment {Reference}: refund {RefundId} already taken by {Provider}; not asked again", payment.Reference, payment.ProviderRefundId, payment.Provider);
+            return;
+        }
+
         var gateway = gateways.Find(payment.Provider!)
             ?? throw new InvalidOperationException($"Payment {payment.Reference} was taken by {payment.Provider}, which is not configured here.");
-        var outcome = await gateway.RefundAsync(payment.Reference, payment.CardAmount, payment.Currency, cancellationToken);
-        switch (outcome)
+        var refund = await gateway.RefundAsync(payment.Reference, payment.CardAmount, payment.Currency, cancellationToken);
+        switch (refund.Outcome)
         {
             case GatewayRefundOutcome.Completed:
+                payment.RecordRefundAccepted(refund.RefundId, timeProvider.GetUtcNow());
                 payment.MarkRefunded(timeProvider.GetUtcNow());
+                break;
+            case GatewayRefundOutcome.Accepted:
+                payment.RecordRefundAccepted(refund.RefundId, timeProvider.GetUtcNow());
+                logger.LogInformation("Payment {Reference}: refund {RefundId} accepted by {Provider}; waiting for its confirmation", payment.Reference, refund.RefundId, gateway.Name);
                 break;
             case GatewayRefundOutcome.NotSupported when await AlreadyReversedAsync(gateway, payment, cancellationToken):
                 // An earlier attempt was accepted but its answer never reached us; the charge is reversed already.
@@ -42,17 +56,12 @@ public sealed class ExecuteRequestedRefund(
             case GatewayRefundOutcome.NotSupported:
                 await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
                 {
-                    var wallet = await wallets.WalletOfAsync(payment.CustomerId, payment.Currency, cancellationToken);
-                    await wallets.CreditAsync(wallet, payment.CardAmount, "Refund (the card could not be refunded)", $"refund:{payment.Id}", cancellationToken);
-                    payment.MarkRefunded(timeProvider.GetUtcNow());
+                    await walletRefunds.CreditCardPartAsync(payment, "Refund (the card could not be refunded)", cancellationToken);
                     await context.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                 }
 
                 logger.LogInformation("Payment {Reference}: the provider cannot refund; credited the wallet instead", payment.Reference);
-                return;
-            case GatewayRefundOutcome.Accepted:
-                logger.LogInformation("Payment {Reference}: refund accepted by {Provider}; waiting for its confirmation", payment.Reference, gateway.Name);
                 return;
         }
 

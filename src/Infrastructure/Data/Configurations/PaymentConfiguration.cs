@@ -30,6 +30,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.CheckoutUrl).HasMaxLength(2000);
         builder.Property(p => p.FailureReason).HasMaxLength(500);
         builder.Property(p => p.FlaggedReason).HasMaxLength(500);
+        builder.Property(p => p.ProviderRefundId).HasMaxLength(100);
         builder.HasIndex(p => p.Reference).IsUnique();
         builder.HasIndex(p => p.ClaimId)
             .IsUnique()
@@ -39,11 +40,16 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 
         // The verification sweep looks for card payments still pending.
         builder.HasIndex(p => p.CreatedAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_payments_pending_created_at");
+        // The stranded-refund sweeper's question: which refunds were asked for and not yet taken by the gateway?
+        builder.HasIndex(p => p.RefundRequestedAt)
+            .HasFilter("status = 'Succeeded' AND refund_requested_at IS NOT NULL AND refund_accepted_at IS NULL")
+            .HasDatabaseName("ix_payments_awaiting_refund");
         builder.HasOne<Claim>().WithMany().HasForeignKey(p => p.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.WalletPart);
         builder.Ignore(p => p.CardPart);
         builder.Ignore(p => p.NeedsCard);
+        builder.Ignore(p => p.AwaitsRefund);
         builder.Ignore(p => p.DomainEvents);
     }
 }

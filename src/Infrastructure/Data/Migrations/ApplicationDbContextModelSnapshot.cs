@@ -1136,6 +1136,11 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("provider");
 
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_refund_id");
+
                     b.Property<string>("ProviderTransactionId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1152,6 +1157,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset?>("RefundAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_accepted_at");
 
                     b.Property<DateTimeOffset?>("RefundRequestedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1192,6 +1201,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_payments_reference");
+
+                    b.HasIndex("RefundRequestedAt")
+                        .HasDatabaseName("ix_payments_awaiting_refund")
+                        .HasFilter("status = 'Succeeded' AND refund_requested_at IS NOT NULL AND refund_accepted_at IS NULL");
 
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_payments_customer_id_created_at");

@@ -78,7 +78,7 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
         };
     }
 
-    public async Task<GatewayRefundOutcome> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken)
+    public async Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken)
     {
         const string operation = "refund";
         var request = new RefundRequest(reference, amount, currency);
@@ -92,16 +92,17 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
         // charge: NotSupported makes the caller credit the customer's wallet, so the money still lands somewhere accountable.
         if ((int)response.StatusCode is >= 400 and < 500)
         {
-            return GatewayRefundOutcome.NotSupported;
+            return new GatewayRefund(GatewayRefundOutcome.NotSupported);
         }
 
         var answer = await ReadAsync<RefundData>(operation, response, cancellationToken);
+        var refundId = answer.Data?.Id?.ToString(CultureInfo.InvariantCulture);
         return answer switch
         {
             { Status: false } => throw Refused(operation, response),
-            { Data.Status: var status } when string.Equals(status, "processed", StringComparison.OrdinalIgnoreCase) => GatewayRefundOutcome.Completed,
-            // pending, processing, queued…: Paystack confirms later with a refund.processed webhook.
-            _ => GatewayRefundOutcome.Accepted,
+            { Data.Status: var status } when string.Equals(status, "processed", StringComparison.OrdinalIgnoreCase) => new GatewayRefund(GatewayRefundOutcome.Completed, refundId),
+            // pending, processing, queued…: Paystack confirms later with a refund.processed (or refund.failed) webhook.
+            _ => new GatewayRefund(GatewayRefundOutcome.Accepted, refundId),
         };
     }
 
@@ -207,5 +208,5 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
 
     private sealed record VerifyData(string? Status, long Amount, string? Currency, long? Id);
 
-    private sealed record RefundData(string? Status);
+    private sealed record RefundData(string? Status, long? Id);
 }

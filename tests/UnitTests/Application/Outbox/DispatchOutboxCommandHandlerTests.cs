@@ -4,7 +4,9 @@ using Moq;
 using Ticketing.Application.Common.Events;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Outbox.Commands.DispatchOutbox;
+using Microsoft.Extensions.Logging;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Payments;
 using Ticketing.UnitTests.TestDoubles;
 
 namespace Ticketing.UnitTests.Application.Outbox;
@@ -57,6 +59,25 @@ public sealed class DispatchOutboxCommandHandlerTests
         _outbox.Verify(o => o.MarkFailedAsync(message.Id, "smtp down", null, It.IsAny<CancellationToken>()));
     }
 
+    [Theory]
+    [InlineData(3, 8)]
+    [InlineData(DispatchOutboxCommandHandler.MaxAttempts, 256)]
+    [InlineData(DispatchOutboxCommandHandler.MaxAttempts + 1, 300)]
+    [InlineData(500, 300)]
+    public async Task A_refund_request_is_never_dead_lettered_only_retried_at_a_capped_interval(int attempts, int delaySeconds)
+    {
+        var refund = new OutboxEnvelope(Guid.CreateVersion7(), typeof(PaymentRefundRequestedEvent).FullName!, attempts, new PaymentRefundRequestedEvent(Guid.NewGuid()));
+        Lease(refund);
+        _mediator.Setup(m => m.Publish(It.IsAny<DomainEventNotification<PaymentRefundRequestedEvent>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("paystack down"));
+        var logger = new ListLogger<DispatchOutboxCommandHandler>();
+
+        await Handler(logger).Handle(new DispatchOutboxCommand(), CancellationToken.None);
+
+        _outbox.Verify(o => o.MarkFailedAsync(refund.Id, "paystack down", _clock.GetUtcNow().AddSeconds(delaySeconds), It.IsAny<CancellationToken>()));
+        logger.Entries.Any(e => e.Level == LogLevel.Error).ShouldBe(attempts >= DispatchOutboxCommandHandler.MaxAttempts);
+    }
+
     [Fact]
     public async Task One_failing_message_does_not_stop_the_rest_of_the_batch()
     {
@@ -85,8 +106,8 @@ public sealed class DispatchOutboxCommandHandlerTests
         _mediator.VerifyNoOtherCalls();
     }
 
-    private DispatchOutboxCommandHandler Handler() =>
-        new(_outbox.Object, new DomainEventPublisher(_mediator.Object), _clock, new ListLogger<DispatchOutboxCommandHandler>());
+    private DispatchOutboxCommandHandler Handler(ListLogger<DispatchOutboxCommandHandler>? logger = null) =>
+        new(_outbox.Object, new DomainEventPublisher(_mediator.Object), _clock, logger ?? new ListLogger<DispatchOutboxCommandHandler>());
 
     private static OutboxEnvelope Envelope(int attempts) =>
         new(Guid.CreateVersion7(), typeof(UserRegisteredEvent).FullName!, attempts, new UserRegisteredEvent(Guid.NewGuid(), "a@example.com", "A"));

@@ -2,10 +2,15 @@ using MediatR;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Events;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Outbox.Commands.DispatchOutbox;
 
-/// <summary>Delivers a batch of due outbox messages to their handlers. Returns how many were delivered.</summary>
+/// <summary>
+/// Delivers a batch of due outbox messages to their handlers. Returns how many were delivered. A notification is given
+/// up after <see cref="DispatchOutboxCommandHandler.MaxAttempts"/>; money-moving work (<see cref="IMoneyMovingEvent"/>)
+/// never is — it is retried at a capped interval for as long as it takes, and logged at Error once it keeps failing.
+/// </summary>
 public sealed record DispatchOutboxCommand(int BatchSize = 50) : IRequest<int>;
 
 public sealed class DispatchOutboxCommandHandler(
@@ -16,6 +21,9 @@ public sealed class DispatchOutboxCommandHandler(
 {
     /// <summary>After this many failed attempts a message is dead-lettered and left for a person to look at.</summary>
     public const int MaxAttempts = 8;
+
+    /// <summary>The longest a money-moving message waits between attempts, however long the provider has been failing.</summary>
+    public static readonly TimeSpan MoneyRetryCap = TimeSpan.FromMinutes(5);
 
     // Long enough for any handler to finish; a worker that dies mid-batch releases its messages when it ends.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -41,14 +49,29 @@ public sealed class DispatchOutboxCommandHandler(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                var retryAt = RetryAt(message.Attempts);
-                logger.LogWarning(
-                    ex,
-                    "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}; {Outcome}",
-                    message.Id,
-                    message.Type,
-                    message.Attempts,
-                    retryAt is null ? "dead-lettered" : $"retry at {retryAt:O}");
+                var retryAt = RetryAt(message);
+                if (message.Event is IMoneyMovingEvent && message.Attempts >= MaxAttempts)
+                {
+                    // Past where a notification would be given up: a person should look at the provider.
+                    logger.LogError(
+                        ex,
+                        "Money-moving outbox message {MessageId} ({Type}) keeps failing, attempt {Attempt}; never given up, retry at {RetryAt:O}",
+                        message.Id,
+                        message.Type,
+                        message.Attempts,
+                        retryAt);
+                }
+                else
+                {
+                    logger.LogWarning(
+                        ex,
+                        "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}; {Outcome}",
+                        message.Id,
+                        message.Type,
+                        message.Attempts,
+                        retryAt is null ? "dead-lettered" : $"retry at {retryAt:O}");
+                }
+
                 await outbox.MarkFailedAsync(message.Id, ex.Message, retryAt, CancellationToken.None);
             }
         }
@@ -56,9 +79,18 @@ public sealed class DispatchOutboxCommandHandler(
         return delivered;
     }
 
-    /// <summary>Exponential backoff, 2 s, 4 s, 8 s … capped at 10 minutes; null once attempts run out.</summary>
-    public DateTimeOffset? RetryAt(int attempts) =>
-        attempts >= MaxAttempts
-            ? null
-            : timeProvider.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), 600));
+    /// <summary>
+    /// Exponential backoff, 2 s, 4 s, 8 s …, capped at 10 minutes, and null (dead-letter) once attempts run out — except
+    /// for money-moving work, capped at <see cref="MoneyRetryCap"/> and never null.
+    /// </summary>
+    public DateTimeOffset? RetryAt(OutboxEnvelope message)
+    {
+        var doubling = Math.Pow(2, Math.Min(message.Attempts, 30));
+        if (message.Event is IMoneyMovingEvent)
+        {
+            return timeProvider.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(doubling, MoneyRetryCap.TotalSeconds));
+        }
+
+        return message.Attempts >= MaxAttempts ? null : timeProvider.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(doubling, 600));
+    }
 }

@@ -21,6 +21,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
     IPaymentGateways gateways,
     IWebhookInbox inbox,
     PaymentSettlement settlement,
+    WalletRefunds walletRefunds,
     EventAvailability availability,
     TimeProvider timeProvider,
     ILogger<ReceivePaymentWebhookCommandHandler> logger) : IRequestHandler<ReceivePaymentWebhookCommand, string>
@@ -55,7 +56,8 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         {
             "charge.success" => await CapturedAsync(payment, notice, transaction, cancellationToken),
             "charge.failed" => await FailedAsync(payment, notice, cancellationToken),
-            "refund.processed" => Refunded(payment),
+            "refund.processed" => Refunded(payment, notice),
+            "refund.failed" => await RefundFailedAsync(payment, cancellationToken),
             _ => "ignored",
         };
         await settlement.SaveAndCommitAsync(transaction, cancellationToken);
@@ -82,7 +84,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
     }
 
     /// <summary>Only captured money can have been refunded; any other notice is recorded and left alone, never retried.</summary>
-    private string Refunded(Payment payment)
+    private string Refunded(Payment payment, GatewayNotice notice)
     {
         if (payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.Refunded))
         {
@@ -90,8 +92,27 @@ public sealed class ReceivePaymentWebhookCommandHandler(
             return "ignored";
         }
 
+        // The refund notice's id is the refund's: recorded, so a refund request still in the outbox is not sent again.
+        payment.RecordRefundAccepted(notice.DataId, timeProvider.GetUtcNow());
         payment.MarkRefunded(timeProvider.GetUtcNow());
         return "refunded";
+    }
+
+    /// <summary>
+    /// The gateway could not return the card money, which still has to go back: it goes to the wallet (ADR 12), once
+    /// (one ledger reference per payment). After the refund completed — notices out of order — nothing moves.
+    /// </summary>
+    private async Task<string> RefundFailedAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        if (payment.Status != PaymentStatus.Succeeded || payment.RefundRequestedAt is null)
+        {
+            logger.LogWarning("Refund failure notice for payment {Reference}, which is {Status} with no refund waiting; ignored", payment.Reference, payment.Status);
+            return "ignored";
+        }
+
+        await walletRefunds.CreditCardPartAsync(payment, "Refund (the card refund failed)", cancellationToken);
+        logger.LogWarning("Payment {Reference}: the card refund failed; credited the wallet instead", payment.Reference);
+        return "credited to wallet";
     }
 
     /// <summary>The parts of Paystack's webhook body we act on: {"event", "data": {"id", "reference", "amount", "currency", "status"}}.</summary>
