@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Ticketing.Application.Accounts;
 using Ticketing.Application.ApiKeys;
@@ -119,7 +120,9 @@ public sealed class ApiKeyGateTests(ApiFixture fixture) : IntegrationTest(fixtur
 
         await using var withKey = Hub(gated, $"{LiveHub.Path}?api_key={Uri.EscapeDataString(key.Key)}", token);
         await withKey.StartAsync();
-        await withKey.InvokeAsync("WatchQueue", Guid.NewGuid());
+        // The call reaches the hub, which answers that there is no such event.
+        (await Should.ThrowAsync<HubException>(() => withKey.InvokeAsync("WatchQueue", Guid.NewGuid())))
+            .Message.ShouldContain("There is no such event.");
         withKey.State.ShouldBe(HubConnectionState.Connected);
     }
 
