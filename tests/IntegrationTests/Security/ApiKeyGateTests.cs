@@ -31,8 +31,9 @@ public sealed class ApiKeyGateTests(ApiFixture fixture) : IntegrationTest(fixtur
         await (await client.GetAsync("/api/no-such-thing")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "API_KEY_REQUIRED");
         await (await Send(client, "/api/events", ApiKeySecret.Generate().Key)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "API_KEY_REQUIRED");
         await (await Send(client, "/api/events", "garbage")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "API_KEY_REQUIRED");
+        // The first refusal from this source is written; the four after it are counted, not written one by one.
         (await ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'request.denied.api-key' AND kind = 'Denied' AND status = 401 AND path = '/api/events'"))
-            .ShouldBe(3);
+            .ShouldBe(1);
     }
 
     [Fact]
