@@ -47,7 +47,12 @@ public static class DependencyInjection
         services.AddHttpClient(Endpoints.SimulatedGatewayEndpoints.HttpClientName);
         services.AddScoped<IdempotencyFilter>();
         services.AddSignalR();
+        services.AddOptions<LiveOptions>()
+            .BindConfiguration(LiveOptions.SectionName)
+            .Validate(o => o.MaxWatchedEvents >= 1, "Live:MaxWatchedEvents must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<QueueWatchers>();
+        services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveNotificationListener>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveNotificationListener>());
 

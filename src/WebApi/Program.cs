@@ -14,7 +14,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure()
-    .AddWebApi();
+    .AddWebApi()
+    .AddTicketingForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +29,7 @@ if (args.Contains("migrate"))
 
 await app.InitializeDatabaseAsync();
 
+app.UseTicketingForwardedHeaders();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UsePerimeterSecurity();
 // This host's logger, not the static one (which belongs to whichever host in the process was built last).
@@ -38,6 +40,7 @@ app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseApiKeyGate();
 // After authentication, so that signed-in callers are limited per user rather than per address.
+app.UseMiddleware<AccountRateLimitMiddleware>();
 app.UseRateLimiter();
 app.UseAuthorization();
 

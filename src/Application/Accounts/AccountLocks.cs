@@ -6,12 +6,14 @@ namespace Ticketing.Application.Accounts;
 /// <summary>
 /// Serialises the changes to one account's sign-in secrets. Under the lock a read-then-write is as good as one
 /// atomic statement: parallel guesses at a code are counted one after another, two issued codes cannot both stay
-/// live, and two password changes cannot both pass the history check.
+/// live, two password changes cannot both pass the history check, and of two refreshes racing with one token the
+/// later sees it spent.
 /// </summary>
 public sealed class AccountLocks(IApplicationDbContext context, ITransactionLocks locks)
 {
     private const string OneTimeCodes = "account-codes";
     private const string Passwords = "account-password";
+    private const string RefreshTokens = "session-refresh-tokens";
 
     public Task<IDbContextTransaction> OneTimeCodesAsync(Guid userId, CancellationToken cancellationToken) =>
         LockAsync(OneTimeCodes, userId, cancellationToken);
@@ -19,11 +21,14 @@ public sealed class AccountLocks(IApplicationDbContext context, ITransactionLock
     public Task<IDbContextTransaction> PasswordAsync(Guid userId, CancellationToken cancellationToken) =>
         LockAsync(Passwords, userId, cancellationToken);
 
-    private async Task<IDbContextTransaction> LockAsync(string scope, Guid userId, CancellationToken cancellationToken)
+    public Task<IDbContextTransaction> RefreshTokensAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        LockAsync(RefreshTokens, sessionId, cancellationToken);
+
+    private async Task<IDbContextTransaction> LockAsync(string scope, Guid id, CancellationToken cancellationToken)
     {
         // Should taking the lock fail, the request's DbContext rolls the transaction back when it is disposed.
         var transaction = await context.BeginTransactionAsync(cancellationToken);
-        await locks.AcquireAsync(scope, userId, null, cancellationToken);
+        await locks.AcquireAsync(scope, id, null, cancellationToken);
         return transaction;
     }
 }

@@ -82,5 +82,6 @@ public sealed class AuthSession : Entity, IAggregateRoot
 
         RevokedAt = now;
         RevokedReason = reason;
+        AddDomainEvent(new AuthSessionRevokedEvent(Id, UserId));
     }
 }

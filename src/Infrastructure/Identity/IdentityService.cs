@@ -11,8 +11,11 @@ namespace Ticketing.Infrastructure.Identity;
 public sealed class IdentityService(
     UserManager<ApplicationUser> userManager,
     ApplicationDbContext context,
+    ITransactionLocks locks,
     TimeProvider timeProvider) : IIdentityService
 {
+    private const string SignInLock = "account-sign-in";
+
     public Task<Guid> CreateUserAsync(
         string email, string password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
         CreateAsync(email, password, displayName, roles, cancellationToken);
@@ -31,25 +34,15 @@ public sealed class IdentityService(
             return PasswordCheck.Failed(PasswordCheckResult.InvalidCredentials);
         }
 
-        if (await userManager.IsLockedOutAsync(user))
-        {
-            return PasswordCheck.Failed(PasswordCheckResult.LockedOut);
-        }
+        // Attempts on one account are counted one after another: unserialised, parallel wrong guesses each read the
+        // same failure count and all but one increment are lost, so 20 of them would not lock the account.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await locks.AcquireAsync(SignInLock, user.Id, null, cancellationToken);
+        await context.Entry(user).ReloadAsync(cancellationToken);
 
-        if (!await userManager.CheckPasswordAsync(user, password))
-        {
-            await userManager.AccessFailedAsync(user);
-            return PasswordCheck.Failed(await userManager.IsLockedOutAsync(user)
-                ? PasswordCheckResult.LockedOut
-                : PasswordCheckResult.InvalidCredentials);
-        }
-
-        if (await userManager.GetAccessFailedCountAsync(user) > 0)
-        {
-            await userManager.ResetAccessFailedCountAsync(user);
-        }
-
-        return new PasswordCheck(PasswordCheckResult.Succeeded, await SummaryAsync(user));
+        var check = await CheckUnderLockAsync(user, password);
+        await transaction.CommitAsync(cancellationToken);
+        return check;
     }
 
     public async Task<UserSummary?> FindUserAsync(Guid userId, CancellationToken cancellationToken)
@@ -188,6 +181,48 @@ public sealed class IdentityService(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
+    private async Task<PasswordCheck> CheckUnderLockAsync(ApplicationUser user, string password)
+    {
+        var lockedOut = await userManager.IsLockedOutAsync(user);
+        if (lockedOut || user.PasswordHash is null)
+        {
+            // Neither a locked nor a passwordless account needs the hash to answer, but skipping it would show in
+            // the response time: spend the work of one check anyway.
+            SpendOneHash(user, password);
+            return PasswordCheck.Failed(lockedOut ? PasswordCheckResult.LockedOut : await FailAsync(user));
+        }
+
+        if (!await userManager.CheckPasswordAsync(user, password))
+        {
+            return PasswordCheck.Failed(await FailAsync(user));
+        }
+
+        if (await userManager.GetAccessFailedCountAsync(user) > 0)
+        {
+            Ensure(await userManager.ResetAccessFailedCountAsync(user));
+        }
+
+        return new PasswordCheck(PasswordCheckResult.Succeeded, await SummaryAsync(user));
+    }
+
+    private async Task<PasswordCheckResult> FailAsync(ApplicationUser user)
+    {
+        Ensure(await userManager.AccessFailedAsync(user));
+        return await userManager.IsLockedOutAsync(user) ? PasswordCheckResult.LockedOut : PasswordCheckResult.InvalidCredentials;
+    }
+
+    private void SpendOneHash(ApplicationUser user, string password)
+    {
+        if (user.PasswordHash is null)
+        {
+            userManager.PasswordHasher.HashPassword(user, password);
+        }
+        else
+        {
+            userManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        }
+    }
+
     private async Task<UserSummary> SummaryAsync(ApplicationUser user)
     {
         var roles = await userManager.GetRolesAsync(user);
@@ -208,6 +243,11 @@ public sealed class IdentityService(
         if (errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
             return new ConflictException(ErrorCodes.DuplicateEmail, "An account with this email already exists.");
+        }
+
+        if (errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            return new ConflictException(ErrorCodes.ConcurrencyConflict, "The account was changed by another request. Try again.");
         }
 
         var field = errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "Password" : "Email";

@@ -33,7 +33,7 @@ public sealed class ApiKeyGateMiddleware(RequestDelegate next, IApiKeyValidator 
         }
 
         // Runs after authentication, so a caller with a valid bearer token but no key is recorded by name.
-        await audit.RecordAsync(context, DeniedRequestAudit.ApiKeyAction, StatusCodes.Status401Unauthorized, currentUser.UserId);
+        await audit.RecordRepeatedAsync(context, DeniedRequestAudit.ApiKeyAction, StatusCodes.Status401Unauthorized, currentUser.UserId);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         await problems.WriteAsync(new ProblemDetailsContext
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ticketing.WebApi.Common;
 
-/// <summary>What stands between the internet and the endpoints: security headers, scanner refusals, the API-key gate, and the audit of refusals.</summary>
+/// <summary>What stands between the internet and the endpoints: security headers, the global per-IP limit, scanner refusals, the API-key gate, and the audit of refusals.</summary>
 public static class PerimeterSecurity
 {
     /// <summary>Call after <c>AddOpenApi</c>: the API-key transformer adds to the requirements the bearer one wrote.</summary>
@@ -11,6 +11,7 @@ public static class PerimeterSecurity
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         services.AddSingleton<DeniedRequestAudit>();
+        services.AddHostedService<DeniedRequestAuditFlush>();
         services.Configure<OpenApiOptions>("v1", options =>
         {
             options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
@@ -21,8 +22,9 @@ public static class PerimeterSecurity
 
     /// <summary>
     /// Right after the request id, before anything else: headers first so every answer carries them (the scanner
-    /// refusal included), then scanner paths, then the audit of authorization refusals, which must sit outside the
-    /// exception handler to see the response it made.
+    /// refusal and the 429 included), then the global per-IP limit, so that nothing below writes for a flood, then
+    /// scanner paths, then the audit of authorization refusals, which must sit outside the exception handler to see
+    /// the response it made.
     /// </summary>
     public static WebApplication UsePerimeterSecurity(this WebApplication app)
     {
@@ -33,6 +35,7 @@ public static class PerimeterSecurity
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseMiddleware<ScannerPathMiddleware>();
         app.UseMiddleware<ForbiddenAuditMiddleware>();
         return app;

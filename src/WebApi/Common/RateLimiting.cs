@@ -9,13 +9,15 @@ namespace Ticketing.WebApi.Common;
 
 /// <summary>
 /// ASP.NET Core's rate limiter with one named policy per kind of endpoint. A caller is its user id once
-/// authenticated (so customers behind one NAT do not share a budget), otherwise its IP address. Rejections are
-/// 429 problem details with code RATE_LIMITED and a Retry-After in seconds. Windows run on the system clock: the
-/// framework's limiters take no TimeProvider.
+/// authenticated (so customers behind one NAT do not share a budget), otherwise its IP address; login and sign-in
+/// codes are limited per IP here and per account by <see cref="AccountRateLimitMiddleware"/>, and every request per
+/// IP first by <see cref="GlobalRateLimitMiddleware"/>. Rejections are 429 problem details with code RATE_LIMITED
+/// and a Retry-After in seconds. Windows run on the system clock: the framework's limiters take no TimeProvider.
 /// </summary>
 public static class RateLimiting
 {
     public const string Auth = "auth";
+    public const string Login = "login";
     public const string Otp = "otp";
     public const string QueueJoin = "queue-join";
     public const string Claims = "claims";
@@ -25,19 +27,21 @@ public static class RateLimiting
         services.AddOptions<RateLimitingOptions>()
             .BindConfiguration(RateLimitingOptions.SectionName)
             .Validate(
-                o => new[] { o.Auth, o.Otp, o.QueueJoin, o.Claims }.All(limit => limit.PermitLimit >= 1 && limit.WindowSeconds is >= 1 and <= 86_400),
+                o => o.All.All(limit => limit.PermitLimit >= 1 && limit.WindowSeconds is >= 1 and <= 86_400),
                 "Every RateLimiting policy needs PermitLimit ≥ 1 and WindowSeconds between 1 and 86400.")
             .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = RejectAsync;
+            options.OnRejected = (rejected, _) => new ValueTask(RejectAsync(rejected.HttpContext, rejected.Lease));
         });
+        services.AddSingleton<RequestLimiters>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>
         {
             var configured = limits.Value;
             AddPolicy(options, Auth, configured.Auth);
-            AddPolicy(options, Otp, configured.Otp);
+            AddPolicy(options, Login, configured.LoginPerIp, IpOf);
+            AddPolicy(options, Otp, configured.OtpPerIp, IpOf);
             AddPolicy(options, QueueJoin, configured.QueueJoin);
             AddPolicy(options, Claims, configured.Claims);
         });
@@ -48,26 +52,26 @@ public static class RateLimiting
     public static RouteHandlerBuilder RateLimited(this RouteHandlerBuilder builder, string policy) =>
         builder.RequireRateLimiting(policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static void AddPolicy(RateLimiterOptions options, string name, RateLimit limit) =>
+    /// <summary>Limits the endpoint per IP under <paramref name="policy"/> and per account (the email in its body).</summary>
+    public static RouteHandlerBuilder RateLimitedPerAccountAndIp(this RouteHandlerBuilder builder, string policy) =>
+        builder.RateLimited(policy).WithMetadata(new AccountRateLimit(policy));
+
+    private static void AddPolicy(RateLimiterOptions options, string name, RateLimit limit, Func<HttpContext, string>? partition = null) =>
         options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
-            CallerOf(context),
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.PermitLimit,
-                Window = limit.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            (partition ?? CallerOf)(context),
+            _ => RequestLimiters.WindowOf(limit)));
+
+    private static string IpOf(HttpContext context) => $"ip:{context.Connection.RemoteIpAddress}";
 
     private static string CallerOf(HttpContext context) =>
         context.User.FindFirst(TokenClaims.Subject)?.Value is { } userId
             ? $"user:{userId}"
-            : $"ip:{context.Connection.RemoteIpAddress}";
+            : IpOf(context);
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>Answers 429 RATE_LIMITED with the lease's Retry-After; shared by every limiter of the API.</summary>
+    public static async Task RejectAsync(HttpContext context, RateLimitLease lease)
     {
-        var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 

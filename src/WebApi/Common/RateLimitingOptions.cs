@@ -1,19 +1,37 @@
 namespace Ticketing.WebApi.Common;
 
-/// <summary>Request limits per caller (section "RateLimiting"): one fixed window per policy and user, or per IP when anonymous.</summary>
+/// <summary>
+/// Request limits (section "RateLimiting"), each a fixed window. Per IP limits are generous, because thousands of
+/// fans can share one carrier-grade NAT address; per account limits are tight, because that is what a guesser
+/// attacks, from however many addresses.
+/// </summary>
 public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
 
-    /// <summary>Login, registration, refresh and the password endpoints: password guessing and sign-up floods.</summary>
+    /// <summary>Every request from one IP, before anything else runs (probes and key-less requests included): floods only.</summary>
+    public RateLimit Global { get; set; } = new() { PermitLimit = 3000, WindowSeconds = 10 };
+
+    /// <summary>Registration, refresh and the password endpoints, per user or (anonymous) IP: sign-up floods.</summary>
     public RateLimit Auth { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
-    /// <summary>Requesting and verifying sign-in codes together: each request mails someone, each guess is a guess.</summary>
-    public RateLimit Otp { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
+    /// <summary>Logins from one IP, whatever the account.</summary>
+    public RateLimit LoginPerIp { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
+
+    /// <summary>Logins to one account (the email in the body), from whatever IP: password guessing.</summary>
+    public RateLimit LoginPerAccount { get; set; } = new() { PermitLimit = 10, WindowSeconds = 300 };
+
+    /// <summary>Requesting and verifying sign-in codes from one IP, whatever the account.</summary>
+    public RateLimit OtpPerIp { get; set; } = new() { PermitLimit = 300, WindowSeconds = 600 };
+
+    /// <summary>Requesting and verifying codes for one account together: each request mails someone, each guess is a guess.</summary>
+    public RateLimit OtpPerAccount { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 
     public RateLimit QueueJoin { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
     public RateLimit Claims { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
+    public IEnumerable<RateLimit> All => [Global, Auth, LoginPerIp, LoginPerAccount, OtpPerIp, OtpPerAccount, QueueJoin, Claims];
 }
 
 public sealed class RateLimit

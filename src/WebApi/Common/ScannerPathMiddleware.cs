@@ -4,7 +4,7 @@ namespace Ticketing.WebApi.Common;
 
 /// <summary>
 /// Answers requests for <see cref="ScannerPaths"/> with 403 before routing, static files or authentication see them,
-/// and records each in the audit log with the path and source IP.
+/// and records them in the audit log with the path and source IP (repeats from one source summarised).
 /// </summary>
 /// <remarks>
 /// The body is a problem with status, code and request id only: no detail, no instance, nothing that echoes the
@@ -21,7 +21,7 @@ public sealed class ScannerPathMiddleware(RequestDelegate next, DeniedRequestAud
             return;
         }
 
-        await audit.RecordAsync(context, DeniedRequestAudit.ScannerAction, StatusCodes.Status403Forbidden, userId: null);
+        await audit.RecordRepeatedAsync(context, DeniedRequestAudit.ScannerAction, StatusCodes.Status403Forbidden, userId: null);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await context.Response.WriteAsJsonAsync(
             new ScannerRefusal(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, context.TraceIdentifier),

@@ -26,7 +26,7 @@ public sealed class Auth : EndpointGroup
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(Login, "login")
-            .RateLimited(RateLimiting.Auth)
+            .RateLimitedPerAccountAndIp(RateLimiting.Login)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -41,10 +41,10 @@ public sealed class Auth : EndpointGroup
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost(RequestOtp, "otp/request")
-            .RateLimited(RateLimiting.Otp)
+            .RateLimitedPerAccountAndIp(RateLimiting.Otp)
             .ProducesValidationProblem();
         group.MapPost(VerifyOtp, "otp/verify")
-            .RateLimited(RateLimiting.Otp)
+            .RateLimitedPerAccountAndIp(RateLimiting.Otp)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

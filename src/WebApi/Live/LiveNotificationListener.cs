@@ -18,6 +18,7 @@ public sealed class LiveNotificationListener(
     NpgsqlDataSource dataSource,
     IHubContext<LiveHub> hub,
     QueueWatchers watchers,
+    LiveConnections connections,
     IServiceScopeFactory scopes,
     ILogger<LiveNotificationListener> logger) : BackgroundService
 {
@@ -78,9 +79,12 @@ public sealed class LiveNotificationListener(
                     var message = JsonSerializer.Deserialize<LiveEnvelope>(payload, JsonSerializerOptions.Web)!;
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                     timeout.CancelAfter(PushTimeout);
-                    await (message.Method == "queueAdvanced"
-                        ? PushPositionsAsync(message, timeout.Token)
-                        : hub.Clients.Group(message.Group).SendAsync(message.Method, message.Payload, timeout.Token));
+                    await (message.Method switch
+                    {
+                        "queueAdvanced" => PushPositionsAsync(message, timeout.Token),
+                        "sessionEnded" => CloseSession(message),
+                        _ => hub.Clients.Group(message.Group).SendAsync(message.Method, message.Payload, timeout.Token),
+                    });
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -92,6 +96,12 @@ public sealed class LiveNotificationListener(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private Task CloseSession(LiveEnvelope message)
+    {
+        connections.CloseSession(message.Payload.GetProperty("sessionId").GetGuid());
+        return Task.CompletedTask;
     }
 
     /// <summary>The line moved: tell each customer connected here who watches that queue their new place.</summary>

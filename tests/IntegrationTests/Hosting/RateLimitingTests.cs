@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Ticketing.Application.Accounts;
 using Ticketing.Application.Common.Interfaces;
@@ -18,11 +22,11 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
         var client = api.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            var allowed = await client.PostAsJsonAsync("/api/auth/login", new { email = "fan@example.com", password = "wrong-password" });
-            await allowed.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+            var allowed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "not-a-token" });
+            await allowed.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_REFRESH_TOKEN");
         }
 
-        var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = "fan@example.com", password = "wrong-password" });
+        var refused = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "not-a-token" });
 
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
         var retryAfter = refused.Headers.RetryAfter?.Delta;
@@ -36,7 +40,7 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
     [Fact]
     public async Task Requesting_and_verifying_codes_share_one_budget()
     {
-        await using var api = Limited(("Otp", 2, 600));
+        await using var api = Limited(("OtpPerAccount", 2, 600));
         var client = api.CreateClient();
         (await client.RequestOtpAsync("fan@example.com")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await (await client.VerifyOtpAsync("fan@example.com", "123456")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_OTP");
@@ -90,6 +94,103 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
 
         // Polling the queue is not joining it.
         (await first.GetAsync($"/api/events/{eventId}/queue/me")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Many_accounts_behind_one_address_do_not_use_up_each_others_logins()
+    {
+        // The production limits: a stadium of fans signing in behind one carrier-grade NAT address.
+        await using var api = Limited(("Auth", 10, 60), ("LoginPerIp", 300, 60), ("LoginPerAccount", 10, 300));
+        var emails = new List<string>();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<IIdentityService>();
+            for (var i = 0; i < 40; i++)
+            {
+                emails.Add($"fan-{i}-{Guid.NewGuid():N}@example.com");
+                await identity.CreateUserAsync(emails[^1], Password, "Fan", ["Customer"], CancellationToken.None);
+            }
+        }
+
+        var client = api.CreateClient();
+        foreach (var email in emails)
+        {
+            var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+            login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task One_account_guessed_at_from_many_addresses_hits_its_own_limit()
+    {
+        await using var api = BehindProxy(Limited(("LoginPerAccount", 5, 600), ("OtpPerAccount", 3, 600)));
+        var client = api.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var allowed = await LoginFromAsync(client, $"203.0.113.{i + 1}", " Target@Example.com ");
+            await allowed.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+        }
+
+        // Another address and the same account, spelt differently: still the same account's budget.
+        var refused = await LoginFromAsync(client, "198.51.100.7", "target@example.com");
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        await (await LoginFromAsync(client, "198.51.100.7", "someone-else@example.com"))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await PostFromAsync(client, $"192.0.2.{i + 1}", "/api/auth/otp/request", new { email = "target@example.com" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        await (await PostFromAsync(client, "192.0.2.99", "/api/auth/otp/verify", new { email = "TARGET@example.com", code = "123456" }))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_each_forwarded_address_has_its_own_budget()
+    {
+        await using var api = BehindProxy(Limited(("LoginPerIp", 2, 600)));
+        var client = api.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            (await LoginFromAsync(client, "203.0.113.1", $"fan-{i}@example.com")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        await (await LoginFromAsync(client, "203.0.113.1", "fan-3@example.com")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        (await LoginFromAsync(client, "203.0.113.2", "fan-3@example.com")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static Task<HttpResponseMessage> LoginFromAsync(HttpClient client, string address, string email) =>
+        PostFromAsync(client, address, "/api/auth/login", new { email, password = "wrong-password" });
+
+    private static Task<HttpResponseMessage> PostFromAsync(HttpClient client, string address, string path, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>Every request arrives from 10.0.0.1, configured as the known proxy that sets X-Forwarded-For.</summary>
+    private static WebApplicationFactory<Program> BehindProxy(TicketingApiFactory api)
+    {
+        api.Settings["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1";
+        return api.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IStartupFilter>(new FromAddress(IPAddress.Parse("10.0.0.1")))));
+    }
+
+    private sealed class FromAddress(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private TicketingApiFactory Limited(params (string Policy, int PermitLimit, int WindowSeconds)[] limits)

@@ -10,8 +10,11 @@ public interface ILiveNotifier
     Task PublishAsync(LiveMessage message, CancellationToken cancellationToken);
 }
 
-/// <param name="Group">customer:{id}, event:{id} (organizer dashboard) or queue:{id} (everyone watching an event's queue).</param>
-/// <param name="Method">The client method: queuePosition, admitted, soldOut, claimExpiring, counters, queueAdvanced.</param>
+/// <param name="Group">customer:{id}, event:{id} (organizer dashboard), queue:{id} (everyone watching an event's queue) or session:{id}.</param>
+/// <param name="Method">
+/// The client method: queuePosition, admitted, soldOut, claimExpiring, counters; or an instruction to the hubs that no
+/// client receives: queueAdvanced (push places in line), sessionEnded (close the session's connections).
+/// </param>
 public sealed record LiveMessage(string Group, string Method, object Payload)
 {
     public static string Customer(Guid customerId) => $"customer:{customerId}";
@@ -19,4 +22,9 @@ public sealed record LiveMessage(string Group, string Method, object Payload)
     public static string EventDashboard(Guid eventId) => $"event:{eventId}";
 
     public static string EventQueue(Guid eventId) => $"queue:{eventId}";
+
+    public static string Session(Guid sessionId) => $"session:{sessionId}";
+
+    /// <summary>Tells every WebApi instance to close the live connections opened with a session that has ended.</summary>
+    public static LiveMessage SessionEnded(Guid sessionId) => new(Session(sessionId), "sessionEnded", new { sessionId });
 }

@@ -14,11 +14,20 @@ public sealed class RefreshTokenCommandHandler(
     IIdentityService identity,
     ITokenService tokens,
     SessionIssuer sessions,
+    AccountLocks locks,
     TimeProvider timeProvider) : IRequestHandler<RefreshTokenCommand, TokenPairDto>
 {
     public async Task<TokenPairDto> Handle(RefreshTokenCommand request, CancellationToken cancellationToken)
     {
         var hash = tokens.HashRefreshToken(request.RefreshToken);
+        var sessionId = await context.RefreshTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => (Guid?)t.SessionId)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw Rejected();
+
+        // Refreshes racing with one token take turns, so every one but the first finds it spent: a reuse, which ends
+        // the session, exactly as if the copies had been presented one after another.
+        await using var transaction = await locks.RefreshTokensAsync(sessionId, cancellationToken);
         var presented = await context.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken)
             ?? throw Rejected();
         var session = await context.AuthSessions.SingleAsync(s => s.Id == presented.SessionId, cancellationToken);
@@ -31,11 +40,13 @@ public sealed class RefreshTokenCommandHandler(
         {
             // A reuse has just revoked the session: that must be saved even though this request fails.
             await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             throw Rejected();
         }
 
         context.RefreshTokens.Add(successor!);
         await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return sessions.Pair(user, session.Id, successorToken);
     }
 
