@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IQrCodes, QrCodes>();
         services.AddSingleton<ICsvExporter, CsvExporter>();
         services.AddScoped<IdempotencyStore>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
 
         services.AddIdentityCore<ApplicationUser>(options =>

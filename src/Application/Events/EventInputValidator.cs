@@ -35,18 +35,18 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             RuleFor(x => x.TicketTypes)
                 .NotEmpty().WithMessage("Give at least one ticket type, or a venueId with seatPrices for a seated event.")
                 .Must(t => t is null || t.Count <= EventRules.MaxTicketTypes).WithMessage($"At most {EventRules.MaxTicketTypes} ticket types.")
-                .Must(t => t is null || t.Select(x => x.Name?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count)
+                .Must(t => t is null || t.Select(x => x?.Name?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count)
                 .WithMessage("Ticket type names must differ.");
             RuleFor(x => x.SeatPrices).Null().WithMessage("Seat prices need a venueId.");
-            RuleForEach(x => x.TicketTypes).ChildRules(type =>
+            RuleForEach(x => x.TicketTypes).NotNull().WithMessage("A ticket type is an object, not null.").ChildRules(type =>
             {
                 type.RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
                 type.RuleFor(t => t.Capacity).InclusiveBetween(EventRules.MinCapacity, EventRules.MaxCapacity);
-                type.RuleFor(t => t.Price).GreaterThanOrEqualTo(0);
+                type.RuleFor(t => t.Price).InclusiveBetween(0, Money.MaxMajor);
             });
             RuleForEach(x => x.TicketTypes)
-                .Must((input, type) => !Currencies.IsKnown(input.Currency) || Currencies.FitsPrecision(type.Price, input.Currency))
-                .WithMessage((input, type) => $"The price of '{type.Name}' has more decimals than {input.Currency} allows.");
+                .Must((input, type) => type is null || !Currencies.IsKnown(input.Currency) || Currencies.FitsPrecision(type.Price, input.Currency))
+                .WithMessage((input, type) => $"The price of '{type?.Name}' has more decimals than {input.Currency} allows.");
         });
 
         When(x => x.IsSeated, () =>
@@ -54,8 +54,8 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             RuleFor(x => x.TicketTypes).Must(t => t is null || t.Count == 0)
                 .WithMessage("A seated event sells its venue's seats: give seatPrices instead of ticketTypes.");
             RuleFor(x => x.SeatPrices).NotNull().WithMessage("A seated event needs seatPrices (Standard and/or Deluxe).");
-            RuleFor(x => x.SeatPrices!.Standard).GreaterThanOrEqualTo(0).When(x => x.SeatPrices?.Standard is not null);
-            RuleFor(x => x.SeatPrices!.Deluxe).GreaterThanOrEqualTo(0).When(x => x.SeatPrices?.Deluxe is not null);
+            RuleFor(x => x.SeatPrices!.Standard).InclusiveBetween(0, Money.MaxMajor).When(x => x.SeatPrices?.Standard is not null);
+            RuleFor(x => x.SeatPrices!.Deluxe).InclusiveBetween(0, Money.MaxMajor).When(x => x.SeatPrices?.Deluxe is not null);
             RuleFor(x => x.SeatPrices!.Standard)
                 .Must((input, price) => !Currencies.IsKnown(input.Currency) || Currencies.FitsPrecision(price!.Value, input.Currency))
                 .When(x => x.SeatPrices?.Standard is not null).WithMessage(x => $"The price has more decimals than {x.Currency} allows.");

@@ -31,8 +31,8 @@ public static class Currencies
     /// <summary>True when <paramref name="amount"/> needs no more decimals than the currency has (25.50 USD yes, 25.505 no).</summary>
     public static bool FitsPrecision(decimal amount, string code)
     {
-        var scaled = amount * Pow10(DigitsOf(code));
-        return scaled == decimal.Truncate(scaled);
+        // Rounding to the currency's decimals cannot overflow, unlike scaling up near decimal.MaxValue.
+        return decimal.Round(amount, DigitsOf(code)) == amount;
     }
 
     internal static decimal Pow10(int digits) => digits switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => throw new ArgumentOutOfRangeException(nameof(digits)) };

@@ -17,6 +17,12 @@ public readonly record struct Money
         Currency = currency;
     }
 
+    /// <summary>
+    /// The largest amount any single input may name, in major units. Far above any ticket or top-up, and low enough
+    /// that price × quantity × capacity stays inside <see cref="long"/> minor units in every currency.
+    /// </summary>
+    public const decimal MaxMajor = 1_000_000_000m;
+
     /// <summary>Minor units.</summary>
     public long Amount { get; }
 
@@ -28,13 +34,18 @@ public readonly record struct Money
     /// <summary>25.50 USD → 2550; an amount finer than the currency allows is refused, never rounded.</summary>
     public static Money FromMajor(decimal amount, string currency)
     {
-        if (!Currencies.FitsPrecision(amount, currency))
+        if (!IsValidMajor(amount, currency))
         {
-            throw new ArgumentException($"{amount} has more decimals than {currency} allows.", nameof(amount));
+            throw new DomainException(
+                DomainErrorCodes.ValidationError, $"An amount in {currency} is between -{MaxMajor} and {MaxMajor}, with no more decimals than {currency} allows.");
         }
 
         return new Money((long)(amount * Currencies.Pow10(Currencies.DigitsOf(currency))), currency);
     }
+
+    /// <summary>Whether <see cref="FromMajor"/> takes the amount: within ±<see cref="MaxMajor"/> and the currency's decimals.</summary>
+    public static bool IsValidMajor(decimal amount, string currency) =>
+        Math.Abs(amount) <= MaxMajor && Currencies.FitsPrecision(amount, currency);
 
     /// <summary>2550 USD → 25.50, with exactly the currency's number of decimals.</summary>
     public decimal ToMajor()

@@ -323,6 +323,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     private Money ToMoney(decimal price, string ticketTypeName)
     {
         Require(price >= 0, $"The price of '{ticketTypeName}' cannot be negative.");
+        Require(price <= Money.MaxMajor, $"The price of '{ticketTypeName}' is above {Money.MaxMajor}.");
         Require(Common.Currencies.FitsPrecision(price, Currency), $"The price of '{ticketTypeName}' has more decimals than {Currency} allows.");
         return Money.FromMajor(price, Currency);
     }

@@ -16,6 +16,7 @@ public sealed class IdempotencyRecord
 
     public string? ResponseBody { get; init; }
 
+    /// <summary>When the key was claimed, or last taken over after its in-progress lease lapsed.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset ExpiresAt { get; init; }

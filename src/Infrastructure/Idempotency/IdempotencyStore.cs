@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ticketing.Infrastructure.Data;
 
 namespace Ticketing.Infrastructure.Idempotency;
 
 /// <summary>
 /// Idempotency-Key bookkeeping (IETF httpapi-idempotency-key draft): the first request with a key claims it in one
-/// insert; later ones see whether it is the same request, still running, or done with a stored response.
+/// insert; later ones see whether it is the same request, still running, or done with a stored response. "Still
+/// running" lasts for a lease (<see cref="IdempotencyOptions.InProgressLease"/>), so a process that dies mid-request
+/// does not lock its key for the whole retention.
 /// </summary>
-public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider timeProvider)
+public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider timeProvider, IOptions<IdempotencyOptions> options)
 {
     /// <summary>Keys are kept at least this long.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -24,7 +27,7 @@ public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider 
             VALUES ({userId}, {key}, {fingerprint}, false, {now}, {now + Retention})
             ON CONFLICT (user_id, key) DO NOTHING
             """, cancellationToken);
-        if (claimed == 1)
+        if (claimed == 1 || await TakeOverLapsedAsync(userId, key, fingerprint, now, cancellationToken))
         {
             return new IdempotencyStart(IdempotencyOutcome.Started, null, null);
         }
@@ -36,6 +39,20 @@ public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider 
             : existing.Completed
                 ? new IdempotencyStart(IdempotencyOutcome.Replay, existing.ResponseStatus, existing.ResponseBody)
                 : new IdempotencyStart(IdempotencyOutcome.InProgress, null, null);
+    }
+
+    /// <summary>
+    /// The same request, in progress past its lease: whoever ran it died before finishing, and this retry runs it
+    /// again. One conditional statement, so of several retries arriving together exactly one takes it over.
+    /// </summary>
+    private async Task<bool> TakeOverLapsedAsync(Guid userId, string key, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lapsedBefore = now - options.Value.InProgressLease;
+        var taken = await context.Database.ExecuteSqlAsync($"""
+            UPDATE idempotency_keys SET created_at = {now}
+             WHERE user_id = {userId} AND key = {key} AND fingerprint = {fingerprint} AND NOT completed AND created_at <= {lapsedBefore}
+            """, cancellationToken);
+        return taken == 1;
     }
 
     public Task CompleteAsync(Guid userId, string key, int status, string body, CancellationToken cancellationToken) =>

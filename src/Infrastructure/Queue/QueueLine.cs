@@ -42,6 +42,12 @@ public sealed class QueueLine(ApplicationDbContext context, QueuePositions posit
     public Task<int> CountAheadAsync(Guid eventId, long ordinal, CancellationToken cancellationToken) =>
         positions.CountAheadAsync(eventId, ordinal, cancellationToken);
 
+    public async Task HoldOffDrawAsync(Guid eventId, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlAsync($"SELECT 1 FROM events WHERE id = {eventId} FOR KEY SHARE", cancellationToken);
+
+    public async Task LockForDrawAsync(Guid eventId, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlAsync($"SELECT 1 FROM events WHERE id = {eventId} FOR UPDATE", cancellationToken);
+
     public async Task PlaceDrawAsync(IReadOnlyList<Guid> entryIdsInOrder, CancellationToken cancellationToken)
     {
         if (entryIdsInOrder.Count == 0)

@@ -62,6 +62,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
             "The resource was changed by another request. Reload it and try again."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => Problem(
             StatusCodes.Status409Conflict, "CONFLICT", "The request conflicts with something that already exists."),
+        // Raw statements (ExecuteSql, SqlQuery) raise Npgsql's exception unwrapped; a duplicate is the client's conflict.
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Problem(
+            StatusCodes.Status409Conflict, "CONFLICT", "The request conflicts with something that already exists."),
+
+        // PostgreSQL text cannot hold U+0000; whatever carried it, the client sent it.
+        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter }
+            or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } } => Problem(
+            StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The request contains a NUL character (\\u0000), which no text field accepts."),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => Problem(
             StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The request collided with another one. Try again."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(

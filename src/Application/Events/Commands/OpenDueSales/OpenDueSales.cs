@@ -29,6 +29,10 @@ public sealed class OpenDueSalesCommandHandler(
         foreach (var @event in due)
         {
             await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+
+            // Pre-queue joins hold the event's row until they commit (JoinQueue): with it locked, the read below
+            // sees every one of them, and any join still to come sees the sale open and queues behind the draw.
+            await line.LockForDrawAsync(@event.Id, cancellationToken);
             @event.OpenSale(now);
             var preQueue = await context.QueueEntries
                 .Where(q => q.EventId == @event.Id && q.InPreQueue && q.Ordinal == null && q.Status == QueueEntryStatus.Waiting)

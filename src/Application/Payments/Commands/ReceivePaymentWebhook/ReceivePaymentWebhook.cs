@@ -124,18 +124,25 @@ public sealed class ReceivePaymentWebhookCommandHandler(
             {
                 var root = JsonDocument.Parse(body).RootElement;
                 var data = root.GetProperty("data");
-                return new GatewayNotice(
+                return Bounded(new GatewayNotice(
                     root.GetProperty("event").GetString() ?? string.Empty,
                     data.GetProperty("id").ValueKind == JsonValueKind.Number ? data.GetProperty("id").GetRawText() : data.GetProperty("id").GetString() ?? string.Empty,
                     data.TryGetProperty("reference", out var reference) || data.TryGetProperty("transaction_reference", out reference) ? reference.GetString() : null,
                     data.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Number ? amount.GetInt64() : 0,
                     data.TryGetProperty("currency", out var currency) ? currency.GetString() ?? string.Empty : string.Empty,
-                    data.TryGetProperty("status", out var status) ? status.GetString() : null);
+                    data.TryGetProperty("status", out var status) ? status.GetString() : null));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new ValidationException("body", "The webhook body is not a payment notice: {\"event\", \"data\": {\"id\", \"reference\", \"amount\", \"currency\", \"status\"}}.");
             }
+        }
+
+        /// <summary>No provider sends longer values than the inbox stores (event 60, id and reference 100 characters).</summary>
+        private static GatewayNotice Bounded(GatewayNotice notice)
+        {
+            var tooLong = notice.Event.Length > 60 ? "event" : notice.DataId.Length > 100 ? "data.id" : notice.Reference?.Length > 100 ? "data.reference" : null;
+            return tooLong is null ? notice : throw new ValidationException(tooLong, "The value is longer than any payment provider sends.");
         }
     }
 }

@@ -25,6 +25,24 @@ public sealed class JoinQueueCommandHandler(
     public async Task<QueueEntryDto> Handle(JoinQueueCommand request, CancellationToken cancellationToken)
     {
         var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
+        if (@event.State != EventState.Scheduled)
+        {
+            return await JoinAsync(@event, cancellationToken);
+        }
+
+        // A pre-queue join must not slip past the draw, which reads the pre-queue once: the held row makes the draw
+        // wait for this join, or this join wait for the draw — and then the re-read event is on sale and the entry
+        // goes to the back of the line instead of into a draw that has already been published.
+        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await line.HoldOffDrawAsync(@event.Id, cancellationToken);
+        @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
+        var joined = await JoinAsync(@event, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return joined;
+    }
+
+    private async Task<QueueEntryDto> JoinAsync(Event @event, CancellationToken cancellationToken)
+    {
         if (!@event.AcceptsQueueJoins)
         {
             throw new DomainException(DomainErrorCodes.InvalidState, @event.State switch
