@@ -48,9 +48,10 @@ public static class SaleInvariants
             FROM payment_webhook_inbox GROUP BY provider, event_name, provider_event_id HAVING count(*) > 1
             """),
         // Invariants 8 and 11 per payment. A refund still in the outbox (requested, its message undelivered and not
-        // given up) is money on its way back; anything else captured must be in a ticket, a credit or a card refund.
+        // given up) is money on its way back, and the wallet part of a payment whose claim still waits for the card is
+        // on its way in; anything else taken must be in a ticket, a credit or a card refund.
         ("8/11: captured = booked (non-void tickets) + credited back + refunded to the card", """
-            SELECT format('payment %s (%s, %s, %s): took %s (card %s, wallet %s) but booked %s, credited back %s, refunded to card %s, refund in flight %s',
+            SELECT format('payment %s (%s, %s, %s): took %s (card %s, wallet %s) but booked %s, credited back %s, refunded to card %s, in flight %s',
                           p.reference, p.purpose, p.method, p.status, ci.v + wi.v, ci.v, wi.v, bk.v, cr.v, rf.v, fl.v)
             FROM payments p
             CROSS JOIN LATERAL (SELECT CASE WHEN p.status IN ('Succeeded', 'Refunded') THEN p.card_amount ELSE 0 END AS v) ci
@@ -68,7 +69,9 @@ public static class SaleInvariants
             CROSS JOIN LATERAL (SELECT CASE WHEN p.status = 'Succeeded' AND p.refund_requested_at IS NOT NULL
                                              AND EXISTS (SELECT 1 FROM outbox_messages o WHERE o.processed_at IS NULL
                                                          AND o.dead_lettered_at IS NULL AND o.payload::text LIKE '%' || p.id || '%')
-                                            THEN p.card_amount ELSE 0 END AS v) fl
+                                            THEN p.card_amount ELSE 0 END
+                                     + CASE WHEN p.status = 'Pending' AND EXISTS (SELECT 1 FROM claims c WHERE c.id = p.claim_id AND c.status = 'Pending')
+                                            THEN wi.v ELSE 0 END AS v) fl
             WHERE ci.v + wi.v <> bk.v + cr.v + rf.v + fl.v
             """),
         ("9: a used ticket is never refunded as unused", """
