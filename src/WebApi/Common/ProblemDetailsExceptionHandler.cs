@@ -74,6 +74,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The request collided with another one. Try again."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(
             StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The request body is larger than 1 MiB."),
+        BadHttpRequestException { InnerException: JsonException { Path.Length: > 1 } json } e => MalformedAt(e.StatusCode, json.Path!),
         BadHttpRequestException e => Problem(e.StatusCode, ErrorCodes.MalformedRequest, MalformedDetail(e, endpoint)),
         JsonException => Problem(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The request body is not valid JSON."),
         _ => Problem(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred."),
@@ -95,14 +96,24 @@ public sealed partial class ProblemDetailsExceptionHandler(
         return problem;
     }
 
+    /// <summary>
+    /// A value the body's field cannot hold (a number past what it takes, a string for a number): named in
+    /// <c>errors</c> as a validation failure is, so a client shows it beside the field.
+    /// </summary>
+    private static ProblemDetails MalformedAt(int status, string jsonPath)
+    {
+        var problem = Problem(status, ErrorCodes.MalformedRequest, $"The request body is not valid JSON for this endpoint (at {jsonPath}).");
+        var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["This value is not of the type or range the field takes."] };
+        return problem;
+    }
+
     /// <summary>Names the offending parameter without echoing framework or type names.</summary>
     private static string MalformedDetail(BadHttpRequestException exception, Endpoint? endpoint)
     {
-        if (exception.InnerException is JsonException json)
+        if (exception.InnerException is JsonException)
         {
-            return json.Path is { Length: > 1 } path
-                ? $"The request body is not valid JSON for this endpoint (at {path})."
-                : "The request body is not valid JSON for this endpoint.";
+            return "The request body is not valid JSON for this endpoint.";
         }
 
         var parameter = ParameterName().Match(exception.Message);

@@ -42,6 +42,23 @@ public sealed class InputBoundsTests(ApiFixture fixture) : IntegrationTest(fixtu
         await ShouldNameAsync(response, "ticketTypes[0].price");
     }
 
+    [Theory]
+    [InlineData("1e30")]
+    [InlineData("\"ten\"")]
+    public async Task A_price_no_decimal_can_hold_is_400_naming_it(string price)
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var body = $$"""
+            {"title":"Show","startsAt":"{{Now.AddDays(5):O}}","endsAt":"{{Now.AddDays(5).AddHours(2):O}}","saleStartsAt":"{{Now.AddDays(1):O}}",
+             "currency":"USD","ticketTypes":[{"name":"General","price":{{price}},"capacity":10}]}
+            """;
+
+        var response = await organizer.Client.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var errors = (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST")).GetProperty("errors");
+        errors.TryGetProperty("ticketTypes[0].price", out _).ShouldBeTrue(errors.ToString());
+    }
+
     [Fact]
     public async Task A_top_up_beyond_decimal_scale_is_400_naming_the_amount()
     {
