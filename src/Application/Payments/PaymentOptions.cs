@@ -12,8 +12,9 @@ public sealed class PaymentOptions
     public string WalletCurrency { get; set; } = "USD";
 
     /// <summary>
-    /// A card payment still pending this long after it started is verified with the provider, in case its webhook was
-    /// lost. Longer than a claim's TTL and grace, so a customer still at the checkout is not asked about.
+    /// A wallet top-up still pending this long after it started is verified with the provider, in case its webhook was
+    /// lost. A claim's payment is verified when its claim ends (or is past its end and <see cref="CardGraceMinutes"/>)
+    /// instead: a claim may live up to 30 minutes, and its customer may be at the checkout all that time.
     /// </summary>
     public int VerifyPendingAfterMinutes { get; set; } = 20;
 

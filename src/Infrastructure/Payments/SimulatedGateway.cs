@@ -34,7 +34,7 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options, A
     {
         var charge = await context.Set<SimulatedCharge>().AsNoTracking().SingleOrDefaultAsync(c => c.Reference == reference, cancellationToken);
         return charge is null
-            ? new GatewayVerification(GatewayChargeStatus.Failed, 0, string.Empty, null)
+            ? new GatewayVerification(GatewayChargeStatus.Abandoned, 0, string.Empty, null)
             : new GatewayVerification(charge.Paid ? GatewayChargeStatus.Succeeded : GatewayChargeStatus.Failed, charge.Amount, charge.Currency, charge.TransactionId);
     }
 

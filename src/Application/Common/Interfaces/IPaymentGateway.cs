@@ -33,6 +33,12 @@ public enum GatewayChargeStatus
     Pending,
     Succeeded,
     Failed,
+
+    /// <summary>
+    /// The checkout was opened and not completed — yet: a customer still at it may still pay, so this is final only
+    /// once nothing can capture the charge any more (the claim has ended and its card grace is over).
+    /// </summary>
+    Abandoned,
 }
 
 /// <param name="RefundId">The provider's id for the refund it took (Accepted or Completed), when it gives one.</param>

@@ -184,7 +184,8 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
     private static GatewayChargeStatus ChargeStatus(string? status) => status?.ToLowerInvariant() switch
     {
         "success" => GatewayChargeStatus.Succeeded,
-        "failed" or "abandoned" or "reversed" => GatewayChargeStatus.Failed,
+        "failed" or "reversed" => GatewayChargeStatus.Failed,
+        "abandoned" => GatewayChargeStatus.Abandoned,
         _ => GatewayChargeStatus.Pending,
     };
 
