@@ -12,7 +12,8 @@ namespace Ticketing.Application.Payments;
 /// Invariant 11, checked: for every captured payment (Succeeded or Refunded), what it took (wallet part + card part)
 /// equals what it booked (prices of the non-Void tickets of its booking) + what went back to a wallet (the wallet
 /// part returned, a card refund credited instead, a booking refund, a top-up) + what the gateway refunded to the card.
-/// A payment whose card refund is requested and not yet done is in flight: counted apart, not drift.
+/// A payment whose card refund is requested and not yet done is in flight: counted apart, not drift. A card refund
+/// confirmed after the card part was credited to the wallet counts both, so the customer's double refund is drift.
 /// </summary>
 public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbox, TimeProvider timeProvider)
 {
@@ -26,7 +27,7 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
     {
         var payments = await context.Payments.AsNoTracking()
             .Where(p => p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Refunded)
-            .Select(p => new { p.Id, p.Reference, p.Currency, p.Provider, p.Amount, p.CardAmount, p.Status, p.RefundRequestedAt })
+            .Select(p => new { p.Id, p.Reference, p.Currency, p.Provider, p.Amount, p.CardAmount, p.Status, p.RefundRequestedAt, p.RefundedTwiceAt })
             .ToListAsync(cancellationToken);
         var bookings = await context.Bookings.AsNoTracking()
             .Where(b => b.PaymentId != null)
@@ -57,7 +58,7 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
 
         var lines = payments.Select(p =>
         {
-            var refunded = p.Status == PaymentStatus.Refunded && !creditedInsteadOfCard.Contains(p.Id) ? p.CardAmount : 0;
+            var refunded = p.Status == PaymentStatus.Refunded && (!creditedInsteadOfCard.Contains(p.Id) || p.RefundedTwiceAt is not null) ? p.CardAmount : 0;
             var inFlight = p.Status == PaymentStatus.Succeeded && p.RefundRequestedAt is not null;
             var drift = p.Amount - booked.GetValueOrDefault(p.Id) - credited.GetValueOrDefault(p.Id) - refunded;
             return new Line(p.Id, p.Reference, p.Currency, p.Provider ?? "wallet", p.Amount, booked.GetValueOrDefault(p.Id), credited.GetValueOrDefault(p.Id), refunded, inFlight, drift);

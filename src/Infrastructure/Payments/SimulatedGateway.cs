@@ -41,5 +41,12 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options, A
     public Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
         Task.FromResult(new GatewayRefund(GatewayRefundOutcome.Completed, $"sim_refund_{reference}"));
 
+    /// <summary>Its refunds complete at once and are not kept, so there is never one to find.</summary>
+    public Task<IReadOnlyList<GatewayRefundState>> FindRefundsAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GatewayRefundState>>([]);
+
+    public Task<GatewayRefundState?> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
+        Task.FromResult<GatewayRefundState?>(new GatewayRefundState(refundId, GatewayRefundStatus.Processed));
+
     public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => WebhookSignature.IsValid(SecretKey, body, signature);
 }

@@ -65,6 +65,9 @@ public sealed class FakePaystack : IAsyncDisposable
     /// </summary>
     public bool LoseInitializeAnswers { get; set; }
 
+    /// <summary>POST /refund reaches Paystack, which takes the refund (pending), but its answer is lost: the caller sees a 500.</summary>
+    public bool LoseRefundAnswers { get; set; }
+
     /// <summary>Every refund Paystack holds, by its id; POST /refund adds one (or is refused while the charge has one in flight).</summary>
     public ConcurrentDictionary<long, RefundRecord> RefundsById { get; } = new();
 
@@ -206,6 +209,11 @@ public sealed class FakePaystack : IAsyncDisposable
             body?.GetProperty("amount").GetInt64() ?? 0,
             body?.GetProperty("currency").GetString() ?? string.Empty);
         RefundsById[refund.Id] = refund;
+        if (LoseRefundAnswers)
+        {
+            return Results.Json(new { Status = false, Message = "Gateway timeout" }, Snake, statusCode: 500);
+        }
+
         return Results.Json(new { Status = true, Message = "Refund has been queued for processing", Data = refund }, Snake);
     }
 

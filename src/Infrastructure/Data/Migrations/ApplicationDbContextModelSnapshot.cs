@@ -1162,6 +1162,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refund_accepted_at");
 
+                    b.Property<DateTimeOffset?>("RefundAttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_attempted_at");
+
                     b.Property<DateTimeOffset?>("RefundRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refund_requested_at");
@@ -1169,6 +1173,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("RefundedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refunded_at");
+
+                    b.Property<DateTimeOffset?>("RefundedTwiceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_twice_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
