@@ -18,6 +18,14 @@ public sealed class PaymentOptions
     /// </summary>
     public int VerifyPendingAfterMinutes { get; set; } = 20;
 
+    /// <summary>
+    /// A card refund the provider took and has not confirmed (no refund.processed or refund.failed) this long after is
+    /// asked about by the refund sweeper, and counted stale by the money audit.
+    /// </summary>
+    public int RefundConfirmAfterMinutes { get; set; } = 60;
+
+    public TimeSpan RefundConfirmAfter => TimeSpan.FromMinutes(RefundConfirmAfterMinutes);
+
     public TimeSpan CardGrace => TimeSpan.FromMinutes(CardGraceMinutes);
 
     public TimeSpan VerifyPendingAfter => TimeSpan.FromMinutes(VerifyPendingAfterMinutes);

@@ -117,6 +117,35 @@ public sealed class RefundDeliveryTests(ApiFixture fixture) : IntegrationTest(fi
         (await AuditAsync(host)).Drifts.ShouldNotContain(d => d.PaymentId == payment.Id);
     }
 
+    [Theory]
+    [InlineData("processed", 0L)]
+    [InlineData("failed", TicketPrice)]
+    public async Task An_accepted_refund_whose_confirmation_never_came_is_asked_about_and_settled(string outcome, long creditedToWallet)
+    {
+        await using var host = await PaystackHost.StartAsync(Fixture.ConnectionString, Clock);
+        var (payment, refundAsked) = await CardBookingOfACancelledEventAsync(host, whileProviderIs: FakePaystack.Fault.None);
+        await refundAsked();
+        var refund = host.Paystack.RefundsById.Values.Single();
+
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        (await host.SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0, "a refund taken half an hour ago may still be confirmed");
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        (await AuditAsync(host)).StaleRefunds.ShouldContain(d => d.PaymentId == payment.Id);
+        (await host.SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0, "Paystack still has it pending");
+
+        // Paystack finished it; its webhook was lost.
+        host.Paystack.RefundsById[refund.Id] = refund with { Status = outcome };
+        (await host.SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(1);
+
+        (await PaymentStatusAsync(payment)).ShouldBe("Refunded");
+        (await ScalarAsync<long>("SELECT coalesce(sum(amount), 0)::bigint FROM wallet_transactions WHERE reference = @ref", ("ref", $"refund:{payment.Id}")))
+            .ShouldBe(creditedToWallet);
+        var audit = await AuditAsync(host);
+        audit.StaleRefunds.ShouldBeEmpty();
+        audit.Drifts.ShouldNotContain(d => d.PaymentId == payment.Id);
+        host.Paystack.Requests.Count(r => r.Path == "/refund" && r.Method == "POST").ShouldBe(1);
+    }
+
     [Fact]
     public async Task A_card_refund_confirmed_after_the_wallet_was_credited_instead_is_flagged_and_counted_as_drift()
     {
