@@ -44,8 +44,16 @@ public sealed class PaymentVerification(
     /// <summary>Asks about one pending card payment and applies the answer; false when the provider could not be asked.</summary>
     public async Task<bool> VerifyAsync(Guid paymentId, CancellationToken cancellationToken)
     {
-        var payment = await context.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId, cancellationToken);
-        if (payment.Status != PaymentStatus.Pending || await AskAsync(payment, cancellationToken) is not { } answer)
+        var payment = await context.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return false;
+        }
+
+        // Recorded before asking, whatever the answer, so a payment the provider cannot settle goes to the back of the sweep.
+        payment.RecordVerificationAsked(timeProvider.GetUtcNow());
+        await context.SaveChangesAsync(cancellationToken);
+        if (await AskAsync(payment, cancellationToken) is not { } answer)
         {
             return false;
         }

@@ -52,6 +52,9 @@ public sealed class Payment : Entity, IAggregateRoot
     /// <summary>Why a gateway notice was not applied (amount or currency differed); a person looks at flagged payments.</summary>
     public string? FlaggedReason { get; private set; }
 
+    /// <summary>When the provider was last asked about this pending payment; the verification sweep asks the longest-unasked first.</summary>
+    public DateTimeOffset? LastVerifiedAt { get; private set; }
+
     public DateTimeOffset? RefundRequestedAt { get; private set; }
 
     public DateTimeOffset? RefundedAt { get; private set; }
@@ -133,6 +136,8 @@ public sealed class Payment : Entity, IAggregateRoot
     public bool Matches(long amount, string currency) => amount == CardAmount && string.Equals(currency, Currency, StringComparison.OrdinalIgnoreCase);
 
     public void Flag(string reason) => FlaggedReason = reason;
+
+    public void RecordVerificationAsked(DateTimeOffset now) => LastVerifiedAt = now;
 
     public void Succeed(DateTimeOffset now, string providerTransactionId)
     {

@@ -60,6 +60,41 @@ public sealed class CheckoutVerificationTests(ApiFixture fixture) : IntegrationT
         retry.CheckoutUrl.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task The_verification_sweep_reaches_every_payment_past_flagged_ones_and_charges_still_under_way()
+    {
+        await using var host = await PaystackHost.StartAsync(Fixture.ConnectionString, Clock);
+        var flagged = await ReleasedCardPaymentAsync(host);
+        host.Paystack.Charges[flagged.Reference] = new FakePaystack.Charge("success", 1, "USD", 7_201);
+        (await host.SendAsync(new VerifyPendingPaymentsCommand())).ShouldBe(1);
+        (await ScalarAsync<string>("SELECT coalesce(flagged_reason, '') FROM payments WHERE id = @id", ("id", flagged.Id))).ShouldNotBeEmpty();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var stuck = await ReleasedCardPaymentAsync(host);
+        var paid = await ReleasedCardPaymentAsync(host);
+        host.Paystack.Charges[stuck.Reference] = new FakePaystack.Charge("ongoing", TicketPrice, "USD", 7_202);
+        host.Paystack.Charges[paid.Reference] = new FakePaystack.Charge("success", TicketPrice, "USD", 7_203);
+
+        // One at a time, as a sweep would reach them behind a full batch of older ones.
+        for (var run = 0; run < 3; run++)
+        {
+            Clock.Advance(TimeSpan.FromMinutes(1));
+            await host.SendAsync(new VerifyPendingPaymentsCommand(BatchSize: 1));
+        }
+
+        (await PaymentStatusAsync(paid)).ShouldBe("Succeeded");
+        (await PaymentStatusAsync(stuck)).ShouldBe("Pending");
+        host.Paystack.Requests.Count(r => r.Path == $"/transaction/verify/{flagged.Reference}").ShouldBe(2, "asked when its claim ended, and by the sweep once");
+    }
+
+    /// <summary>A card payment whose customer released the claim before the webhook came: the sweep's to settle.</summary>
+    private async Task<PaymentDto> ReleasedCardPaymentAsync(PaystackHost host)
+    {
+        var (customer, claimId) = await ClaimAsync(host, claimTtlMinutes: 10);
+        var payment = await PayAsync(host, customer, claimId);
+        (await host.As(customer).DeleteAsync($"/api/claims/{claimId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        return payment;
+    }
+
     private async Task<(TestUser Customer, Guid ClaimId)> ClaimAsync(PaystackHost host, int claimTtlMinutes)
     {
         var organizer = await CreateUserAsync("Organizer");

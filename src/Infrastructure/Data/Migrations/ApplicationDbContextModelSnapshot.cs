@@ -1125,6 +1125,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("flagged_reason");
 
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_verified_at");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)

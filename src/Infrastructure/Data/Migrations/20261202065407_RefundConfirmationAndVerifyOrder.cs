@@ -12,6 +12,12 @@ namespace Ticketing.Infrastructure.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "last_verified_at",
+                table: "payments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "refund_attempted_at",
                 table: "payments",
                 type: "timestamp with time zone",
@@ -27,6 +33,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "last_verified_at",
+                table: "payments");
+
             migrationBuilder.DropColumn(
                 name: "refund_attempted_at",
                 table: "payments");

@@ -13,7 +13,7 @@ using Ticketing.Infrastructure.Data;
 namespace Ticketing.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261202064236_RefundConfirmationAndVerifyOrder")]
+    [Migration("20261202065407_RefundConfirmationAndVerifyOrder")]
     partial class RefundConfirmationAndVerifyOrder
     {
         /// <inheritdoc />
@@ -1127,6 +1127,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("flagged_reason");
+
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_verified_at");
 
                     b.Property<string>("Method")
                         .IsRequired()
