@@ -5607,6 +5607,7 @@ export class MoneyAuditDto implements IMoneyAuditDto {
     drifts!: MoneyDriftDto[];
     inFlight!: MoneyDriftDto[];
     pendingRefunds!: number;
+    staleRefunds!: MoneyDriftDto[];
     stuckMoneyMovingMessages!: number;
 
     [key: string]: any;
@@ -5622,6 +5623,7 @@ export class MoneyAuditDto implements IMoneyAuditDto {
             this.totals = [];
             this.drifts = [];
             this.inFlight = [];
+            this.staleRefunds = [];
         }
     }
 
@@ -5648,6 +5650,11 @@ export class MoneyAuditDto implements IMoneyAuditDto {
                     this.inFlight!.push(MoneyDriftDto.fromJS(item));
             }
             this.pendingRefunds = _data["pendingRefunds"];
+            if (Array.isArray(_data["staleRefunds"])) {
+                this.staleRefunds = [] as any;
+                for (let item of _data["staleRefunds"])
+                    this.staleRefunds!.push(MoneyDriftDto.fromJS(item));
+            }
             this.stuckMoneyMovingMessages = _data["stuckMoneyMovingMessages"];
         }
     }
@@ -5682,6 +5689,11 @@ export class MoneyAuditDto implements IMoneyAuditDto {
                 data["inFlight"].push(item ? item.toJSON() : undefined as any);
         }
         data["pendingRefunds"] = this.pendingRefunds;
+        if (Array.isArray(this.staleRefunds)) {
+            data["staleRefunds"] = [];
+            for (let item of this.staleRefunds)
+                data["staleRefunds"].push(item ? item.toJSON() : undefined as any);
+        }
         data["stuckMoneyMovingMessages"] = this.stuckMoneyMovingMessages;
         return data;
     }
@@ -5693,6 +5705,7 @@ export interface IMoneyAuditDto {
     drifts: MoneyDriftDto[];
     inFlight: MoneyDriftDto[];
     pendingRefunds: number;
+    staleRefunds: MoneyDriftDto[];
     stuckMoneyMovingMessages: number;
 
     [key: string]: any;

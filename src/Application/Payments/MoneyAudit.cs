@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Outbox.Commands.DispatchOutbox;
 using Ticketing.Domain.Bookings;
@@ -12,9 +13,10 @@ namespace Ticketing.Application.Payments;
 /// Invariant 11, checked: for every captured payment (Succeeded or Refunded), what it took (wallet part + card part)
 /// equals what it booked (prices of the non-Void tickets of its booking) + what went back to a wallet (the wallet
 /// part returned, a card refund credited instead, a booking refund, a top-up) + what the gateway refunded to the card.
-/// A payment whose card refund is requested and not yet done is in flight: counted apart, not drift.
+/// A payment whose card refund is requested and not yet done is in flight: counted apart, not drift. A card refund
+/// confirmed after the card part was credited to the wallet counts both, so the customer's double refund is drift.
 /// </summary>
-public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbox, TimeProvider timeProvider)
+public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbox, IOptions<PaymentOptions> options, TimeProvider timeProvider)
 {
     private const string WalletReturnPrefix = "payment:";
     private const string WalletReturnSuffix = ":wallet-return";
@@ -26,7 +28,7 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
     {
         var payments = await context.Payments.AsNoTracking()
             .Where(p => p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Refunded)
-            .Select(p => new { p.Id, p.Reference, p.Currency, p.Provider, p.Amount, p.CardAmount, p.Status, p.RefundRequestedAt })
+            .Select(p => new { p.Id, p.Reference, p.Currency, p.Provider, p.Amount, p.CardAmount, p.Status, p.RefundRequestedAt, p.RefundAcceptedAt, p.RefundedTwiceAt })
             .ToListAsync(cancellationToken);
         var bookings = await context.Bookings.AsNoTracking()
             .Where(b => b.PaymentId != null)
@@ -55,9 +57,14 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
             }
         }
 
+        var staleBefore = timeProvider.GetUtcNow() - options.Value.RefundConfirmAfter;
+        var stale = payments
+            .Where(p => p.Status == PaymentStatus.Succeeded && p.RefundRequestedAt is not null && (p.RefundAcceptedAt ?? p.RefundRequestedAt) <= staleBefore)
+            .Select(p => p.Id)
+            .ToHashSet();
         var lines = payments.Select(p =>
         {
-            var refunded = p.Status == PaymentStatus.Refunded && !creditedInsteadOfCard.Contains(p.Id) ? p.CardAmount : 0;
+            var refunded = p.Status == PaymentStatus.Refunded && (!creditedInsteadOfCard.Contains(p.Id) || p.RefundedTwiceAt is not null) ? p.CardAmount : 0;
             var inFlight = p.Status == PaymentStatus.Succeeded && p.RefundRequestedAt is not null;
             var drift = p.Amount - booked.GetValueOrDefault(p.Id) - credited.GetValueOrDefault(p.Id) - refunded;
             return new Line(p.Id, p.Reference, p.Currency, p.Provider ?? "wallet", p.Amount, booked.GetValueOrDefault(p.Id), credited.GetValueOrDefault(p.Id), refunded, inFlight, drift);
@@ -79,6 +86,7 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
             .ToList();
         var drifts = lines.Where(l => !l.InFlight && l.Drift != 0).Select(l => l.ToDrift()).ToList();
         var inFlightPayments = lines.Where(l => l.InFlight).Select(l => l.ToDrift()).ToList();
+        var staleRefunds = lines.Where(l => stale.Contains(l.PaymentId)).Select(l => l.ToDrift()).ToList();
 
         return new MoneyAuditDto(
             timeProvider.GetUtcNow(),
@@ -86,6 +94,7 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
             drifts,
             inFlightPayments,
             inFlightPayments.Count,
+            staleRefunds,
             await outbox.CountStuckMoneyMovingAsync(DispatchOutboxCommandHandler.MaxAttempts, cancellationToken));
     }
 
@@ -125,6 +134,10 @@ public sealed class MoneyAudit(IApplicationDbContext context, IOutboxStore outbo
 
 /// <param name="Drifts">Captured payments whose money does not add up — each one a bug or a tampering to look at.</param>
 /// <param name="InFlight">Payments whose card refund is requested and not yet done; their difference is the refund on its way.</param>
+/// <param name="StaleRefunds">
+/// In-flight payments whose refund has waited longer than <see cref="PaymentOptions.RefundConfirmAfter"/> since the
+/// provider took it (or since it was asked for): each one an alert, as the refund sweeper should have finished it.
+/// </param>
 /// <param name="StuckMoneyMovingMessages">Refund requests (and any other money-moving outbox work) still failing past the point a notification would be given up.</param>
 public sealed record MoneyAuditDto(
     DateTimeOffset CheckedAt,
@@ -132,6 +145,7 @@ public sealed record MoneyAuditDto(
     IReadOnlyList<MoneyDriftDto> Drifts,
     IReadOnlyList<MoneyDriftDto> InFlight,
     int PendingRefunds,
+    IReadOnlyList<MoneyDriftDto> StaleRefunds,
     int StuckMoneyMovingMessages);
 
 /// <summary>Per currency and provider ("wallet" when no card was involved), in major units.</summary>

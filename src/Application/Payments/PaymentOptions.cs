@@ -12,10 +12,19 @@ public sealed class PaymentOptions
     public string WalletCurrency { get; set; } = "USD";
 
     /// <summary>
-    /// A card payment still pending this long after it started is verified with the provider, in case its webhook was
-    /// lost. Longer than a claim's TTL and grace, so a customer still at the checkout is not asked about.
+    /// A wallet top-up still pending this long after it started is verified with the provider, in case its webhook was
+    /// lost. A claim's payment is verified when its claim ends (or is past its end and <see cref="CardGraceMinutes"/>)
+    /// instead: a claim may live up to 30 minutes, and its customer may be at the checkout all that time.
     /// </summary>
     public int VerifyPendingAfterMinutes { get; set; } = 20;
+
+    /// <summary>
+    /// A card refund the provider took and has not confirmed (no refund.processed or refund.failed) this long after is
+    /// asked about by the refund sweeper, and counted stale by the money audit.
+    /// </summary>
+    public int RefundConfirmAfterMinutes { get; set; } = 60;
+
+    public TimeSpan RefundConfirmAfter => TimeSpan.FromMinutes(RefundConfirmAfterMinutes);
 
     public TimeSpan CardGrace => TimeSpan.FromMinutes(CardGraceMinutes);
 

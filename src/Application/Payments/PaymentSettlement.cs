@@ -40,32 +40,39 @@ public sealed class PaymentSettlement(
     /// </summary>
     public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        await context.SaveChangesAsync(cancellationToken);
-        if (_stockMoves.Count == 0)
+        // One settlement serves a whole verification batch: what this transaction held must not follow the next one,
+        // however this one ends.
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-            return;
-        }
-
-        using (_holdsStockRows ? default(StockGate.Pass?) : await gate.EnterAsync(_stockMoves[0].Claim.EventId, cancellationToken))
-        {
-            foreach (var (claim, sold) in _stockMoves)
+            await context.SaveChangesAsync(cancellationToken);
+            if (_stockMoves.Count == 0)
             {
-                if (sold)
-                {
-                    await inventory.ConfirmAsync(claim.Id, claim.StockLines, cancellationToken);
-                }
-                else
-                {
-                    await inventory.ReleaseAsync(claim.Id, claim.StockLines, cancellationToken);
-                }
+                await transaction.CommitAsync(cancellationToken);
+                return;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+            using (_holdsStockRows ? default(StockGate.Pass?) : await gate.EnterAsync(_stockMoves[0].Claim.EventId, cancellationToken))
+            {
+                foreach (var (claim, sold) in _stockMoves)
+                {
+                    if (sold)
+                    {
+                        await inventory.ConfirmAsync(claim.Id, claim.StockLines, cancellationToken);
+                    }
+                    else
+                    {
+                        await inventory.ReleaseAsync(claim.Id, claim.StockLines, cancellationToken);
+                    }
+                }
 
-        _stockMoves.Clear();
-        _holdsStockRows = false;
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _stockMoves.Clear();
+            _holdsStockRows = false;
+        }
     }
 
     /// <summary>The card part was captured (or the wallet paid everything).</summary>
@@ -227,7 +234,11 @@ public sealed class PaymentSettlement(
 
         if (!taken)
         {
+            // PostgreSQL releases the locks taken after a savepoint when it is rolled back to, row locks included
+            // (the rows' locker is the aborted subtransaction): a failed retake holds no stock row, so this
+            // transaction's stock moves, if any, must queue at the gate like any other.
             await transaction.RollbackToSavepointAsync("retake", cancellationToken);
+            _holdsStockRows = false;
         }
 
         return taken;

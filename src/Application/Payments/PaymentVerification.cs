@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Payments;
 
 namespace Ticketing.Application.Payments;
@@ -11,13 +13,16 @@ namespace Ticketing.Application.Payments;
 /// as the webhook would have (ADR 0013): a capture through <see cref="PaymentSettlement.CapturedAsync"/> — a late one
 /// obeys the claim rules, or is refunded — and a failure as a failure. Each payment is asked outside any transaction
 /// (the provider is slow and external) and settled in its own. A provider that cannot be asked, or says the charge is
-/// still under way, leaves the payment pending: a payment is given up only when nothing can still capture it.
+/// still under way, leaves the payment pending: a payment is given up only when nothing can still capture it — so
+/// "abandoned" (a checkout not completed) fails a claim's payment only once its claim and card grace are over.
 /// </summary>
 public sealed class PaymentVerification(
     IApplicationDbContext context,
     IPaymentGateways gateways,
     PaymentSettlement settlement,
     EventAvailability availability,
+    IOptions<PaymentOptions> options,
+    TimeProvider timeProvider,
     ILogger<PaymentVerification> logger)
 {
     /// <summary>Verifies the pending payments of claims that just ended; the number the provider answered for.</summary>
@@ -39,8 +44,16 @@ public sealed class PaymentVerification(
     /// <summary>Asks about one pending card payment and applies the answer; false when the provider could not be asked.</summary>
     public async Task<bool> VerifyAsync(Guid paymentId, CancellationToken cancellationToken)
     {
-        var payment = await context.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId, cancellationToken);
-        if (payment.Status != PaymentStatus.Pending || await AskAsync(payment, cancellationToken) is not { } answer)
+        var payment = await context.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return false;
+        }
+
+        // Recorded before asking, whatever the answer, so a payment the provider cannot settle goes to the back of the sweep.
+        payment.RecordVerificationAsked(timeProvider.GetUtcNow());
+        await context.SaveChangesAsync(cancellationToken);
+        if (await AskAsync(payment, cancellationToken) is not { } answer)
         {
             return false;
         }
@@ -51,7 +64,9 @@ public sealed class PaymentVerification(
 
     /// <summary>
     /// The checkout could not be started: unless the provider says it captured the charge after all, the payment is
-    /// given up — the customer was never handed a checkout, so nothing can capture it later. True when it was captured.
+    /// given up — the customer was never handed a checkout, so nothing can capture it later. The claim stays whatever
+    /// the provider says (ADR 0013): a start that reached it and lost its answer reads "abandoned", and the customer
+    /// must be able to try again. True when it was captured.
     /// </summary>
     public async Task<bool> GiveUpUnstartedAsync(Payment payment, CancellationToken cancellationToken)
     {
@@ -91,11 +106,14 @@ public sealed class PaymentVerification(
                 case GatewayChargeStatus.Succeeded:
                     await settlement.CapturedAsync(payment, answer.Amount, answer.Currency, answer.TransactionId ?? payment.Reference, transaction, cancellationToken);
                     break;
+                case not GatewayChargeStatus.Succeeded when giveUpUnlessCaptured && payment.Status == PaymentStatus.Pending:
+                    await settlement.AbandonAsync(payment, "The payment provider could not start the checkout.", cancellationToken);
+                    break;
                 case GatewayChargeStatus.Failed:
                     await settlement.FailedAsync(payment, "The payment provider reports that the charge failed.", cancellationToken);
                     break;
-                case GatewayChargeStatus.Pending when giveUpUnlessCaptured && payment.Status == PaymentStatus.Pending:
-                    await settlement.AbandonAsync(payment, "The payment provider could not start the checkout.", cancellationToken);
+                case GatewayChargeStatus.Abandoned when !await CheckoutMayStillCompleteAsync(payment, cancellationToken):
+                    await settlement.FailedAsync(payment, "The checkout was not completed.", cancellationToken);
                     break;
             }
 
@@ -109,5 +127,13 @@ public sealed class PaymentVerification(
             var eventId = await context.Claims.Where(c => c.Id == claimId).Select(c => c.EventId).SingleAsync(cancellationToken);
             await availability.FollowAsync(eventId, cancellationToken);
         }
+    }
+
+    /// <summary>While its claim holds the tickets (and the card grace after), a customer at the checkout can still pay.</summary>
+    private async Task<bool> CheckoutMayStillCompleteAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        var heldUntil = timeProvider.GetUtcNow() - options.Value.CardGrace;
+        return payment.ClaimId is { } claimId
+            && await context.Claims.AnyAsync(c => c.Id == claimId && c.Status == ClaimStatus.Pending && c.ExpiresAt > heldUntil, cancellationToken);
     }
 }

@@ -52,6 +52,9 @@ public sealed class Payment : Entity, IAggregateRoot
     /// <summary>Why a gateway notice was not applied (amount or currency differed); a person looks at flagged payments.</summary>
     public string? FlaggedReason { get; private set; }
 
+    /// <summary>When the provider was last asked about this pending payment; the verification sweep asks the longest-unasked first.</summary>
+    public DateTimeOffset? LastVerifiedAt { get; private set; }
+
     public DateTimeOffset? RefundRequestedAt { get; private set; }
 
     public DateTimeOffset? RefundedAt { get; private set; }
@@ -59,8 +62,20 @@ public sealed class Payment : Entity, IAggregateRoot
     /// <summary>When the gateway took the card refund; from then on a redelivered request must not ask it again.</summary>
     public DateTimeOffset? RefundAcceptedAt { get; private set; }
 
+    /// <summary>
+    /// When the card refund was first sent to the gateway, saved before the call: a later attempt knows an earlier one
+    /// may have been taken with its answer lost, so the gateway's refusal then may mean "already refunding".
+    /// </summary>
+    public DateTimeOffset? RefundAttemptedAt { get; private set; }
+
     /// <summary>The gateway's id for the card refund, when it gave one.</summary>
     public string? ProviderRefundId { get; private set; }
+
+    /// <summary>
+    /// When the gateway confirmed a card refund of a payment whose card part had already been credited to the wallet
+    /// instead: the customer got it twice. Flagged for a person to recover; the money audit counts it as drift.
+    /// </summary>
+    public DateTimeOffset? RefundedTwiceAt { get; private set; }
 
     /// <summary>Asked for a refund that the gateway has not taken and that has not happened (in flight, or stranded).</summary>
     public bool AwaitsRefund => Status == PaymentStatus.Succeeded && RefundRequestedAt is not null && RefundAcceptedAt is null;
@@ -122,6 +137,8 @@ public sealed class Payment : Entity, IAggregateRoot
 
     public void Flag(string reason) => FlaggedReason = reason;
 
+    public void RecordVerificationAsked(DateTimeOffset now) => LastVerifiedAt = now;
+
     public void Succeed(DateTimeOffset now, string providerTransactionId)
     {
         EnsureStatus("capture", PaymentStatus.Pending, PaymentStatus.Failed);
@@ -167,12 +184,27 @@ public sealed class Payment : Entity, IAggregateRoot
         AddDomainEvent(new PaymentRefundRequestedEvent(Id));
     }
 
+    /// <summary>The card refund is about to be sent to the gateway (the first time is kept).</summary>
+    public void RecordRefundAttempt(DateTimeOffset now)
+    {
+        EnsureStatus("send a refund of", PaymentStatus.Succeeded);
+        RefundAttemptedAt ??= now;
+    }
+
     /// <summary>The gateway took the card refund (under <paramref name="providerRefundId"/>, if it gave one); it is never asked twice.</summary>
     public void RecordRefundAccepted(string? providerRefundId, DateTimeOffset now)
     {
         EnsureStatus("record a refund of", PaymentStatus.Succeeded, PaymentStatus.Refunded);
         RefundAcceptedAt ??= now;
         ProviderRefundId ??= providerRefundId;
+    }
+
+    /// <summary>The card refund <paramref name="providerRefundId"/> completed after the card part went to the wallet.</summary>
+    public void RecordRefundedTwice(string providerRefundId, DateTimeOffset now)
+    {
+        EnsureStatus("record a second refund of", PaymentStatus.Refunded);
+        RefundedTwiceAt ??= now;
+        FlaggedReason = $"The card refund {providerRefundId} completed after the card part had been credited to the wallet: refunded twice.";
     }
 
     public void MarkRefunded(DateTimeOffset now)

@@ -34,12 +34,19 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options, A
     {
         var charge = await context.Set<SimulatedCharge>().AsNoTracking().SingleOrDefaultAsync(c => c.Reference == reference, cancellationToken);
         return charge is null
-            ? new GatewayVerification(GatewayChargeStatus.Failed, 0, string.Empty, null)
+            ? new GatewayVerification(GatewayChargeStatus.Abandoned, 0, string.Empty, null)
             : new GatewayVerification(charge.Paid ? GatewayChargeStatus.Succeeded : GatewayChargeStatus.Failed, charge.Amount, charge.Currency, charge.TransactionId);
     }
 
     public Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken) =>
         Task.FromResult(new GatewayRefund(GatewayRefundOutcome.Completed, $"sim_refund_{reference}"));
+
+    /// <summary>Its refunds complete at once and are not kept, so there is never one to find.</summary>
+    public Task<IReadOnlyList<GatewayRefundState>> FindRefundsAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GatewayRefundState>>([]);
+
+    public Task<GatewayRefundState?> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
+        Task.FromResult<GatewayRefundState?>(new GatewayRefundState(refundId, GatewayRefundStatus.Processed));
 
     public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => WebhookSignature.IsValid(SecretKey, body, signature);
 }

@@ -59,6 +59,18 @@ public sealed class FakePaystack : IAsyncDisposable
 
     public RefundBehaviour Refunds { get; set; } = RefundBehaviour.Pending;
 
+    /// <summary>
+    /// Initialize reaches Paystack, which opens the transaction (verify then reports it "abandoned": not completed), but
+    /// its answer is lost: the caller sees a 500.
+    /// </summary>
+    public bool LoseInitializeAnswers { get; set; }
+
+    /// <summary>POST /refund reaches Paystack, which takes the refund (pending), but its answer is lost: the caller sees a 500.</summary>
+    public bool LoseRefundAnswers { get; set; }
+
+    /// <summary>Every refund Paystack holds, by its id; POST /refund adds one (or is refused while the charge has one in flight).</summary>
+    public ConcurrentDictionary<long, RefundRecord> RefundsById { get; } = new();
+
     public Fault Faults { get; set; } = Fault.None;
 
     /// <summary>How verify answers an unknown reference: Paystack's 400 "Transaction reference not found", or a bare 404.</summary>
@@ -81,6 +93,8 @@ public sealed class FakePaystack : IAsyncDisposable
         fake._app.MapPost("/transaction/initialize", fake.Initialize);
         fake._app.MapGet("/transaction/verify/{reference}", fake.Verify);
         fake._app.MapPost("/refund", fake.Refund);
+        fake._app.MapGet("/refund", fake.ListRefunds);
+        fake._app.MapGet("/refund/{id:long}", fake.FetchRefund);
         await fake._app.StartAsync();
 
         var address = fake._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -127,6 +141,12 @@ public sealed class FakePaystack : IAsyncDisposable
     private IResult Initialize(HttpContext context)
     {
         var body = Body(context);
+        if (LoseInitializeAnswers && body?.TryGetProperty("reference", out var lost) == true && lost.GetString() is { } lostReference)
+        {
+            Charges[lostReference] = new Charge("abandoned", body.Value.GetProperty("amount").GetInt64(), "USD", 9_000_001);
+            return Results.Json(new { Status = false, Message = "Gateway timeout" }, Snake, statusCode: 500);
+        }
+
         // Paystack rejects an amount that is not a whole number of minor units.
         if (body is not { ValueKind: JsonValueKind.Object } json
             || !json.TryGetProperty("amount", out var amount) || amount.ValueKind != JsonValueKind.Number || !amount.TryGetInt64(out _)
@@ -175,21 +195,38 @@ public sealed class FakePaystack : IAsyncDisposable
         }
 
         var body = Body(context);
-        return Results.Json(
-            new
-            {
-                Status = true,
-                Message = "Refund has been queued for processing",
-                Data = new
-                {
-                    Id = 3018284,
-                    Status = Refunds == RefundBehaviour.Processed ? "processed" : "pending",
-                    Amount = body?.GetProperty("amount").GetInt64(),
-                    Currency = body?.GetProperty("currency").GetString(),
-                },
-            },
-            Snake);
+        var transaction = body?.GetProperty("transaction").GetString() ?? string.Empty;
+        if (RefundsById.Values.Any(r => r.Transaction == transaction && r.Status != "failed"))
+        {
+            // Paystack refuses a refund of a charge that already has one.
+            return Results.Json(new { Status = false, Message = "Transaction has been fully reversed", Type = "validation_error" }, Snake, statusCode: 400);
+        }
+
+        var refund = new RefundRecord(
+            3018284 + RefundsById.Count,
+            transaction,
+            Refunds == RefundBehaviour.Processed ? "processed" : "pending",
+            body?.GetProperty("amount").GetInt64() ?? 0,
+            body?.GetProperty("currency").GetString() ?? string.Empty);
+        RefundsById[refund.Id] = refund;
+        if (LoseRefundAnswers)
+        {
+            return Results.Json(new { Status = false, Message = "Gateway timeout" }, Snake, statusCode: 500);
+        }
+
+        return Results.Json(new { Status = true, Message = "Refund has been queued for processing", Data = refund }, Snake);
     }
+
+    /// <summary>GET /refund?transaction=…: the refunds of one charge, by its id or reference.</summary>
+    private IResult ListRefunds(string? transaction) =>
+        Results.Json(
+            new { Status = true, Message = "Refunds retrieved", Data = RefundsById.Values.Where(r => r.Transaction == transaction).OrderBy(r => r.Id).ToList() },
+            Snake);
+
+    private IResult FetchRefund(long id) =>
+        RefundsById.TryGetValue(id, out var refund)
+            ? Results.Json(new { Status = true, Message = "Refund retrieved", Data = refund }, Snake)
+            : Results.Json(new { Status = false, Message = "Refund not found" }, Snake, statusCode: 404);
 
     private static JsonElement? Body(HttpContext context) => (JsonElement?)context.Items[nameof(Request)];
 
@@ -215,6 +252,9 @@ public sealed class FakePaystack : IAsyncDisposable
 
     /// <summary>What verify reports for one reference. <paramref name="Status"/> is Paystack's: success, failed, abandoned, ongoing…</summary>
     public sealed record Charge(string Status, long Amount, string Currency, long Id);
+
+    /// <summary>One refund as Paystack reports it; <paramref name="Status"/> is pending, processing, processed or failed.</summary>
+    public sealed record RefundRecord(long Id, string Transaction, string Status, long Amount, string Currency);
 
     /// <param name="Body">The JSON body, or null when there was none or it was not JSON.</param>
     public sealed record Request(string Method, string Path, string Authorization, JsonElement? Body);

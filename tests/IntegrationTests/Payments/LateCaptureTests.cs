@@ -197,7 +197,7 @@ public sealed class LateCaptureTests(ApiFixture fixture) : IntegrationTest(fixtu
         var payment = await CardPaymentAsync(customer.Client, claim.Id);
         await using var scope = Factory.Services.CreateAsyncScope();
         var gateway = scope.ServiceProvider.GetRequiredService<SimulatedGateway>();
-        (await gateway.VerifyAsync(payment.Reference, CancellationToken.None)).Status.ShouldBe(GatewayChargeStatus.Failed);
+        (await gateway.VerifyAsync(payment.Reference, CancellationToken.None)).Status.ShouldBe(GatewayChargeStatus.Abandoned);
 
         (await Anonymous().PostAsync($"/simulated-gateway/checkout/{payment.Reference}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 

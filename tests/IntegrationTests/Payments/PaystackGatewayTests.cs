@@ -58,7 +58,7 @@ public sealed class PaystackGatewayTests : IAsyncLifetime
     [Theory]
     [InlineData("success", GatewayChargeStatus.Succeeded)]
     [InlineData("failed", GatewayChargeStatus.Failed)]
-    [InlineData("abandoned", GatewayChargeStatus.Failed)]
+    [InlineData("abandoned", GatewayChargeStatus.Abandoned)]
     [InlineData("reversed", GatewayChargeStatus.Failed)]
     [InlineData("ongoing", GatewayChargeStatus.Pending)]
     [InlineData("pending", GatewayChargeStatus.Pending)]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 using Ticketing.Application.Bookings.Commands.RefundCancelledEvents;
 using Ticketing.Application.Outbox.Commands.DispatchOutbox;
@@ -94,6 +95,75 @@ public sealed class RefundDeliveryTests(ApiFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
+    public async Task A_refund_whose_answer_was_lost_is_found_at_the_provider_on_the_next_attempt_and_never_credited_as_well()
+    {
+        await using var host = await PaystackHost.StartAsync(Fixture.ConnectionString, Clock);
+        var (payment, refundAsked) = await CardBookingOfACancelledEventAsync(host, whileProviderIs: FakePaystack.Fault.None);
+        host.Paystack.LoseRefundAnswers = true;
+        await host.SendAsync(new DispatchOutboxCommand());
+
+        // The retry: Paystack refuses a second refund of the charge while verify still reports it captured.
+        host.Paystack.LoseRefundAnswers = false;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await refundAsked();
+
+        (await ScalarAsync<long>("SELECT count(*) FROM wallet_transactions WHERE reference LIKE 'refund:%'")).ShouldBe(0);
+        (await PaymentStatusAsync(payment)).ShouldBe("Succeeded");
+        var refundId = host.Paystack.RefundsById.Keys.Single().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await ScalarAsync<string>("SELECT coalesce(provider_refund_id, '') FROM payments WHERE id = @id", ("id", payment.Id))).ShouldBe(refundId);
+        (await host.RefundNoticeAsync("refund.processed", payment.Reference, TicketPrice, refundId: long.Parse(refundId, System.Globalization.CultureInfo.InvariantCulture)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PaymentStatusAsync(payment)).ShouldBe("Refunded");
+        (await AuditAsync(host)).Drifts.ShouldNotContain(d => d.PaymentId == payment.Id);
+    }
+
+    [Theory]
+    [InlineData("processed", 0L)]
+    [InlineData("failed", TicketPrice)]
+    public async Task An_accepted_refund_whose_confirmation_never_came_is_asked_about_and_settled(string outcome, long creditedToWallet)
+    {
+        await using var host = await PaystackHost.StartAsync(Fixture.ConnectionString, Clock);
+        var (payment, refundAsked) = await CardBookingOfACancelledEventAsync(host, whileProviderIs: FakePaystack.Fault.None);
+        await refundAsked();
+        var refund = host.Paystack.RefundsById.Values.Single();
+
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        (await host.SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0, "a refund taken half an hour ago may still be confirmed");
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        (await AuditAsync(host)).StaleRefunds.ShouldContain(d => d.PaymentId == payment.Id);
+        (await host.SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(0, "Paystack still has it pending");
+
+        // Paystack finished it; its webhook was lost.
+        host.Paystack.RefundsById[refund.Id] = refund with { Status = outcome };
+        (await host.SendAsync(new RedriveStrandedRefundsCommand())).ShouldBe(1);
+
+        (await PaymentStatusAsync(payment)).ShouldBe("Refunded");
+        (await ScalarAsync<long>("SELECT coalesce(sum(amount), 0)::bigint FROM wallet_transactions WHERE reference = @ref", ("ref", $"refund:{payment.Id}")))
+            .ShouldBe(creditedToWallet);
+        var audit = await AuditAsync(host);
+        audit.StaleRefunds.ShouldBeEmpty();
+        audit.Drifts.ShouldNotContain(d => d.PaymentId == payment.Id);
+        host.Paystack.Requests.Count(r => r.Path == "/refund" && r.Method == "POST").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_card_refund_confirmed_after_the_wallet_was_credited_instead_is_flagged_and_counted_as_drift()
+    {
+        await using var host = await PaystackHost.StartAsync(Fixture.ConnectionString, Clock);
+        var (payment, refundAsked) = await CardBookingOfACancelledEventAsync(host, whileProviderIs: FakePaystack.Fault.None);
+        await refundAsked();
+        (await host.RefundNoticeAsync("refund.failed", payment.Reference, TicketPrice)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Paystack retried the refund after all: the customer now has the money on the card and in the wallet.
+        (await host.RefundNoticeAsync("refund.processed", payment.Reference, TicketPrice, refundId: 3018290)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await ScalarAsync<string>("SELECT coalesce(flagged_reason, '') FROM payments WHERE id = @id", ("id", payment.Id))).ShouldNotBeEmpty();
+        host.Api.Logs.Events.ShouldContain(e => e.Level == LogEventLevel.Error && e.RenderMessage(null).Contains(payment.Reference));
+        var audit = await AuditAsync(host);
+        audit.Drifts.ShouldContain(d => d.PaymentId == payment.Id && d.Difference == -TicketPrice / 100m);
+    }
+
+    [Fact]
     public async Task The_sweeper_requests_again_a_refund_whose_message_was_dead_lettered_and_it_completes()
     {
         var organizer = await CreateUserAsync("Organizer");
@@ -153,6 +223,12 @@ public sealed class RefundDeliveryTests(ApiFixture fixture) : IntegrationTest(fi
         while (await SendAsync(new DispatchOutboxCommand()) > 0)
         {
         }
+    }
+
+    private static async Task<MoneyAuditDto> AuditAsync(PaystackHost host)
+    {
+        await using var scope = host.Api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MoneyAudit>().RunAsync(CancellationToken.None);
     }
 
     private Task<string> PaymentStatusAsync(PaymentDto payment) =>

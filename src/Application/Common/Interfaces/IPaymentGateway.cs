@@ -15,6 +15,12 @@ public interface IPaymentGateway
     /// <summary>Gives captured money back. <see cref="GatewayRefundOutcome.NotSupported"/> means: credit the wallet instead.</summary>
     Task<GatewayRefund> RefundAsync(string reference, long amount, string currency, CancellationToken cancellationToken);
 
+    /// <summary>The refunds the provider holds for a charge (by our reference), for when an earlier request's answer was lost.</summary>
+    Task<IReadOnlyList<GatewayRefundState>> FindRefundsAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>What became of one refund the provider took, for when its confirmation never came; null if it does not know the id.</summary>
+    Task<GatewayRefundState?> GetRefundAsync(string refundId, CancellationToken cancellationToken);
+
     /// <summary>Whether <paramref name="signature"/> (the x-paystack-signature header) is the provider's HMAC of exactly these bytes.</summary>
     bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature);
 }
@@ -33,6 +39,12 @@ public enum GatewayChargeStatus
     Pending,
     Succeeded,
     Failed,
+
+    /// <summary>
+    /// The checkout was opened and not completed — yet: a customer still at it may still pay, so this is final only
+    /// once nothing can capture the charge any more (the claim has ended and its card grace is over).
+    /// </summary>
+    Abandoned,
 }
 
 /// <param name="RefundId">The provider's id for the refund it took (Accepted or Completed), when it gives one.</param>
@@ -48,6 +60,16 @@ public enum GatewayRefundOutcome
 
     /// <summary>The provider cannot refund this charge.</summary>
     NotSupported,
+}
+
+public sealed record GatewayRefundState(string RefundId, GatewayRefundStatus Status);
+
+public enum GatewayRefundStatus
+{
+    /// <summary>Taken and not finished (pending, processing, queued…).</summary>
+    Pending,
+    Processed,
+    Failed,
 }
 
 /// <summary>The configured providers: the default one for new card payments, and each by name for its webhooks.</summary>

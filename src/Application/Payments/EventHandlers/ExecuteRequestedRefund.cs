@@ -12,7 +12,9 @@ namespace Ticketing.Application.Payments.EventHandlers;
 /// retries money-moving messages for as long as it takes). A provider that cannot refund means a wallet credit
 /// instead — the money still goes back. The message may be delivered more than once (a worker dies between the
 /// gateway's answer and marking it done, the sweeper asks again), so the gateway's acceptance is saved before anything
-/// else, and a refund it already took is never asked for, or credited, again.
+/// else, and a refund it already took is never asked for, or credited, again. The answer itself can be lost (a
+/// timeout, a crash before saving): each attempt is recorded before the call, and after an earlier one a refusal is
+/// not trusted as "cannot refund" — the gateway is asked which refunds the charge already has (ADR 12).
 /// </summary>
 public sealed class ExecuteRequestedRefund(
     IApplicationDbContext context,
@@ -37,7 +39,16 @@ public sealed class ExecuteRequestedRefund(
 
         var gateway = gateways.Find(payment.Provider!)
             ?? throw new InvalidOperationException($"Payment {payment.Reference} was taken by {payment.Provider}, which is not configured here.");
+        var attemptedBefore = payment.RefundAttemptedAt is not null;
+        payment.RecordRefundAttempt(timeProvider.GetUtcNow());
+        await context.SaveChangesAsync(cancellationToken);
+
         var refund = await gateway.RefundAsync(payment.Reference, payment.CardAmount, payment.Currency, cancellationToken);
+        if (refund.Outcome == GatewayRefundOutcome.NotSupported && attemptedBefore)
+        {
+            refund = await EarlierRefundAsync(gateway, payment, cancellationToken) ?? refund;
+        }
+
         switch (refund.Outcome)
         {
             case GatewayRefundOutcome.Completed:
@@ -66,6 +77,28 @@ public sealed class ExecuteRequestedRefund(
         }
 
         await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The refund an earlier attempt got the gateway to take, when its answer never reached us and the gateway now
+    /// refuses another; null when the charge has none still standing (the refusal is then the gateway's real answer).
+    /// </summary>
+    private async Task<GatewayRefund?> EarlierRefundAsync(IPaymentGateway gateway, Payment payment, CancellationToken cancellationToken)
+    {
+        var refunds = await gateway.FindRefundsAsync(payment.Reference, cancellationToken);
+        if (refunds.FirstOrDefault(r => r.Status == GatewayRefundStatus.Processed) is { } processed)
+        {
+            logger.LogWarning("Payment {Reference}: an earlier refund request was taken as {RefundId} and its answer lost; it is done", payment.Reference, processed.RefundId);
+            return new GatewayRefund(GatewayRefundOutcome.Completed, processed.RefundId);
+        }
+
+        if (refunds.FirstOrDefault(r => r.Status == GatewayRefundStatus.Pending) is { } pending)
+        {
+            logger.LogWarning("Payment {Reference}: an earlier refund request was taken as {RefundId} and its answer lost; waiting for its confirmation", payment.Reference, pending.RefundId);
+            return new GatewayRefund(GatewayRefundOutcome.Accepted, pending.RefundId);
+        }
+
+        return null;
     }
 
     /// <summary>Whether the charge is no longer captured at the provider, so a wallet credit would pay the customer twice.</summary>

@@ -1125,6 +1125,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("flagged_reason");
 
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_verified_at");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1162,6 +1166,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refund_accepted_at");
 
+                    b.Property<DateTimeOffset?>("RefundAttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_attempted_at");
+
                     b.Property<DateTimeOffset?>("RefundRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refund_requested_at");
@@ -1169,6 +1177,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("RefundedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refunded_at");
+
+                    b.Property<DateTimeOffset?>("RefundedTwiceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_twice_at");
 
                     b.Property<string>("Status")
                         .IsRequired()

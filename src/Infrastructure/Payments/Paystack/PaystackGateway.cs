@@ -106,6 +106,42 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
         };
     }
 
+    public async Task<IReadOnlyList<GatewayRefundState>> FindRefundsAsync(string reference, CancellationToken cancellationToken)
+    {
+        const string operation = "list refunds";
+        using var response = await SendAsync(
+            operation, HttpMethod.Get, $"refund?transaction={Uri.EscapeDataString(reference)}", content: null, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Failed(operation, response);
+        }
+
+        var answer = await ReadAsync<List<RefundData>>(operation, response, cancellationToken);
+        return answer is { Status: true, Data: { } refunds }
+            ? [.. refunds.Where(r => r.Id is not null).Select(r => new GatewayRefundState(r.Id!.Value.ToString(CultureInfo.InvariantCulture), RefundStatus(r.Status)))]
+            : throw Refused(operation, response);
+    }
+
+    public async Task<GatewayRefundState?> GetRefundAsync(string refundId, CancellationToken cancellationToken)
+    {
+        const string operation = "fetch refund";
+        using var response = await SendAsync(operation, HttpMethod.Get, $"refund/{Uri.EscapeDataString(refundId)}", content: null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Failed(operation, response);
+        }
+
+        var answer = await ReadAsync<RefundData>(operation, response, cancellationToken);
+        return answer is { Status: true, Data: { } refund }
+            ? new GatewayRefundState(refundId, RefundStatus(refund.Status))
+            : throw Refused(operation, response);
+    }
+
     public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature)
     {
         var secretKey = options.Value.SecretKey;
@@ -184,8 +220,16 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
     private static GatewayChargeStatus ChargeStatus(string? status) => status?.ToLowerInvariant() switch
     {
         "success" => GatewayChargeStatus.Succeeded,
-        "failed" or "abandoned" or "reversed" => GatewayChargeStatus.Failed,
+        "failed" or "reversed" => GatewayChargeStatus.Failed,
+        "abandoned" => GatewayChargeStatus.Abandoned,
         _ => GatewayChargeStatus.Pending,
+    };
+
+    private static GatewayRefundStatus RefundStatus(string? status) => status?.ToLowerInvariant() switch
+    {
+        "processed" => GatewayRefundStatus.Processed,
+        "failed" => GatewayRefundStatus.Failed,
+        _ => GatewayRefundStatus.Pending,
     };
 
     private static PaymentGatewayException Failed(string operation, HttpResponseMessage response) =>

@@ -21,6 +21,12 @@ public sealed class AuditMoneyCommandHandler(MoneyAudit audit, ILogger<AuditMone
                 drift.Reference, drift.PaymentId, drift.Captured, drift.Currency, drift.Booked, drift.Credited, drift.Refunded, drift.Difference);
         }
 
+        foreach (var stale in result.StaleRefunds)
+        {
+            logger.LogError("Money audit: the refund of payment {Reference} ({PaymentId}), {Captured} {Currency} via {Provider}, is still not confirmed",
+                stale.Reference, stale.PaymentId, stale.Captured, stale.Currency, stale.Provider);
+        }
+
         if (result.StuckMoneyMovingMessages > 0)
         {
             logger.LogError("Money audit: {Count} money-moving outbox messages keep failing", result.StuckMoneyMovingMessages);

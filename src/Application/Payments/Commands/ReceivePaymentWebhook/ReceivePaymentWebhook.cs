@@ -56,7 +56,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         {
             "charge.success" => await CapturedAsync(payment, notice, transaction, cancellationToken),
             "charge.failed" => await FailedAsync(payment, notice, cancellationToken),
-            "refund.processed" => Refunded(payment, notice),
+            "refund.processed" => await RefundedAsync(payment, notice, cancellationToken),
             "refund.failed" => await RefundFailedAsync(payment, cancellationToken),
             _ => "ignored",
         };
@@ -83,13 +83,24 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         return "failed";
     }
 
-    /// <summary>Only captured money can have been refunded; any other notice is recorded and left alone, never retried.</summary>
-    private string Refunded(Payment payment, GatewayNotice notice)
+    /// <summary>
+    /// Only captured money can have been refunded; any other notice is recorded and left alone, never retried. A card
+    /// refund that completes after the card part went to the wallet paid the customer twice: it is flagged, not absorbed.
+    /// </summary>
+    private async Task<string> RefundedAsync(Payment payment, GatewayNotice notice, CancellationToken cancellationToken)
     {
         if (payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.Refunded))
         {
             logger.LogWarning("Refund notice for payment {Reference}, which is {Status}; ignored", payment.Reference, payment.Status);
             return "ignored";
+        }
+
+        if (payment.Status == PaymentStatus.Refunded && await walletRefunds.CreditedAsync(payment, cancellationToken))
+        {
+            payment.RecordRefundedTwice(notice.DataId, timeProvider.GetUtcNow());
+            logger.LogError("Payment {Reference}: {Provider} completed card refund {RefundId} after the card part had been credited to the wallet; the customer was refunded twice",
+                payment.Reference, payment.Provider, notice.DataId);
+            return "refunded twice";
         }
 
         // The refund notice's id is the refund's: recorded, so a refund request still in the outbox is not sent again.
