@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Ticketing.Application.Common.Exceptions;
 
 namespace Ticketing.WebApi.Common;
 
 /// <summary>
 /// Limits sign-in attempts per account: the email in the JSON body, normalised as Identity compares emails, whatever
 /// address the attempts come from. Runs just before ASP.NET Core's limiter, which then applies the per-IP policy.
-/// A body without an email is let through: the endpoint answers it with a validation error.
+/// A body without an email is let through: the endpoint answers it with a validation error; one with two is a
+/// validation error here.
 /// </summary>
 public sealed class AccountRateLimitMiddleware(RequestDelegate next, RequestLimiters limiters)
 {
@@ -42,17 +44,20 @@ public sealed class AccountRateLimitMiddleware(RequestDelegate next, RequestLimi
                 return null;
             }
 
-            foreach (var property in body.RootElement.EnumerateObject())
+            // Binding is case-insensitive and keeps the last of repeated keys; a limit keyed on another one would
+            // count a decoy account while the attempt hits the real one, so a body naming two is refused outright.
+            var emails = body.RootElement.EnumerateObject()
+                .Where(p => string.Equals(p.Name, "email", StringComparison.OrdinalIgnoreCase))
+                .Take(2)
+                .ToList();
+            if (emails.Count > 1)
             {
-                if (string.Equals(property.Name, "email", StringComparison.OrdinalIgnoreCase))
-                {
-                    return property.Value.ValueKind == JsonValueKind.String
-                        ? property.Value.GetString()!.Trim().ToUpperInvariant()
-                        : null;
-                }
+                throw new ValidationException("email", "The email must be given once.");
             }
 
-            return null;
+            return emails is [{ Value.ValueKind: JsonValueKind.String } email]
+                ? email.Value.GetString()!.Trim().ToUpperInvariant()
+                : null;
         }
         catch (JsonException)
         {

@@ -148,6 +148,21 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
             .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
     }
 
+    [Theory]
+    [InlineData("/api/auth/login", """{"email":"decoy@example.com","email":"target@example.com","password":"wrong-password"}""")]
+    [InlineData("/api/auth/otp/request", """{"email":"decoy@example.com","EMAIL":"target@example.com"}""")]
+    [InlineData("/api/auth/otp/verify", """{"Email":"decoy@example.com","email":"target@example.com","code":"123456"}""")]
+    public async Task A_body_naming_the_email_twice_is_refused_so_the_account_limit_cannot_be_dodged(string path, string body)
+    {
+        await using var api = Limited(("LoginPerAccount", 1, 600), ("OtpPerAccount", 1, 600));
+        var client = api.CreateClient();
+
+        var response = await client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        problem.GetProperty("errors").TryGetProperty("email", out _).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Behind_a_known_proxy_each_forwarded_address_has_its_own_budget()
     {
