@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Events.Queries.CanWatchEvent;
 using Ticketing.Application.Events.Queries.CanWatchQueue;
-using Ticketing.Domain.Accounts;
 using Ticketing.Infrastructure.Identity;
 
 namespace Ticketing.WebApi.Live;
@@ -54,7 +53,7 @@ public sealed class LiveHub(
 
     public async Task WatchQueue(Guid eventId)
     {
-        if (!await mediator.Send(new CanWatchQueueQuery(eventId, UserId, IsAdmin), Context.ConnectionAborted))
+        if (!await mediator.Send(new CanWatchQueueQuery(eventId, new LiveCaller(Context.User!)), Context.ConnectionAborted))
         {
             throw new HubException("There is no such event.");
         }
@@ -65,7 +64,7 @@ public sealed class LiveHub(
 
     public async Task WatchEvent(Guid eventId)
     {
-        if (!await mediator.Send(new CanWatchEventQuery(eventId, UserId, IsAdmin), Context.ConnectionAborted))
+        if (!await mediator.Send(new CanWatchEventQuery(eventId, new LiveCaller(Context.User!)), Context.ConnectionAborted))
         {
             throw new HubException("Only the event's organizer or an Admin can watch its dashboard.");
         }
@@ -94,6 +93,4 @@ public sealed class LiveHub(
     private Guid UserId => Guid.Parse(Context.User!.FindFirstValue(TokenClaims.Subject)!);
 
     private Guid SessionId => Guid.Parse(Context.User!.FindFirstValue(TokenClaims.Session)!);
-
-    private bool IsAdmin => Context.User!.IsInRole(Roles.Admin);
 }
