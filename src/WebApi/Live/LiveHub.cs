@@ -30,18 +30,26 @@ public sealed class LiveHub(
     public override async Task OnConnectedAsync()
     {
         connections.Opened(SessionId, Context);
-
-        // A session that ended between this connection's authentication and the line above sent its close order
-        // before the connection was listed: look again now that it is.
-        if (!await sessions.IsActiveAsync(SessionId, Context.ConnectionAborted))
+        try
         {
-            Context.Abort();
-            return;
-        }
+            // A session that ended between this connection's authentication and the line above sent its close order
+            // before the connection was listed: look again now that it is.
+            if (!await sessions.IsActiveAsync(SessionId, Context.ConnectionAborted))
+            {
+                Context.Abort();
+                return;
+            }
 
-        Context.Items[WatchedGroups] = new HashSet<string>();
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.Customer(UserId));
-        await base.OnConnectedAsync();
+            Context.Items[WatchedGroups] = new HashSet<string>();
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.Customer(UserId));
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // SignalR calls OnDisconnectedAsync only for connections that opened: one that failed here would stay listed.
+            connections.Closed(Context.ConnectionId);
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
