@@ -81,7 +81,14 @@ public static class DependencyInjection
         services.AddSingleton<IQrCodes, QrCodes>();
         services.AddSingleton<ICsvExporter, CsvExporter>();
         services.AddScoped<IdempotencyStore>();
-        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>()
+            .BindConfiguration(IdempotencyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IConfiguration>(
+                (o, configuration) => o.InProgressLease > TimeSpan.FromSeconds(
+                    (configuration.GetSection(PaystackOptions.SectionName).Get<PaystackOptions>() ?? new PaystackOptions()).TimeoutSeconds),
+                "Idempotency:InProgressLease must be longer than Payments:Paystack:TimeoutSeconds, or a retry would run beside a payment still waiting on Paystack.")
+            .ValidateOnStart();
         services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
 
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -7,23 +7,38 @@ namespace Ticketing.Application.Events;
 /// <summary>Field rules of <see cref="EventInput"/>, shared by create and update.</summary>
 public sealed class EventInputValidator : AbstractValidator<EventInput>
 {
+    private static readonly string OutOfRange =
+        $"Event times lie between {EventRules.EarliestTime:yyyy-MM-dd} and {EventRules.LatestTime:yyyy-MM-dd}.";
+
     public EventInputValidator()
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(EventRules.MaxTitleLength);
         RuleFor(x => x.Description).MaximumLength(EventRules.MaxDescriptionLength);
-        RuleFor(x => x.StartsAt).NotEmpty();
-        RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("'Ends At' must be after 'Starts At'.");
-        RuleFor(x => x.SaleStartsAt).NotEmpty().LessThan(x => x.EndsAt).WithMessage("The sale must open before the event ends.");
+        RuleFor(x => x.StartsAt).NotEmpty().Must(EventRules.IsInRange).WithMessage(OutOfRange);
+        RuleFor(x => x.EndsAt).Must(EventRules.IsInRange).WithMessage(OutOfRange)
+            .DependentRules(() => RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("'Ends At' must be after 'Starts At'."));
+        RuleFor(x => x.SaleStartsAt).NotEmpty().Must(EventRules.IsInRange).WithMessage(OutOfRange)
+            .DependentRules(() => RuleFor(x => x.SaleStartsAt).LessThan(x => x.EndsAt).WithMessage("The sale must open before the event ends."));
         RuleFor(x => x.SaleEndsAt)
-            .GreaterThan(x => x.SaleStartsAt).WithMessage("The sale must close after it opens.")
-            .LessThanOrEqualTo(x => x.EndsAt).WithMessage("The sale must close no later than the event ends.")
+            .Must(t => EventRules.IsInRange(t!.Value)).WithMessage(OutOfRange)
+            .DependentRules(() => RuleFor(x => x.SaleEndsAt)
+                .GreaterThan(x => x.SaleStartsAt).WithMessage("The sale must close after it opens.")
+                .LessThanOrEqualTo(x => x.EndsAt).WithMessage("The sale must close no later than the event ends."))
             .When(x => x.SaleEndsAt is not null);
-        RuleFor(x => x.DoorsCloseAt)
-            .Must((x, _) => x.Doors.OpensAt < x.Doors.ClosesAt).WithMessage("The doors must close after they open.")
-            .When(x => x.DoorsCloseAt is not null);
-        RuleFor(x => x.DoorsOpenAt)
-            .Must((x, _) => x.Doors.OpensAt < x.Doors.ClosesAt).WithMessage("The doors must open before the event ends.")
-            .When(x => x.DoorsOpenAt is not null && x.DoorsCloseAt is null);
+        RuleFor(x => x.DoorsOpenAt).Must(t => EventRules.IsInRange(t!.Value)).WithMessage(OutOfRange).When(x => x.DoorsOpenAt is not null);
+        RuleFor(x => x.DoorsCloseAt).Must(t => EventRules.IsInRange(t!.Value)).WithMessage(OutOfRange).When(x => x.DoorsCloseAt is not null);
+
+        // The door window is derived from the start and end (doors open four hours before by default): compare it
+        // only once every time is in range, so the derivation cannot leave the calendar.
+        When(x => TimesInRange(x), () =>
+        {
+            RuleFor(x => x.DoorsCloseAt)
+                .Must((x, _) => x.Doors.OpensAt < x.Doors.ClosesAt).WithMessage("The doors must close after they open.")
+                .When(x => x.DoorsCloseAt is not null);
+            RuleFor(x => x.DoorsOpenAt)
+                .Must((x, _) => x.Doors.OpensAt < x.Doors.ClosesAt).WithMessage("The doors must open before the event ends.")
+                .When(x => x.DoorsOpenAt is not null && x.DoorsCloseAt is null);
+        });
         RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("'Currency' must be an ISO 4217 code such as USD, EUR or NGN.");
         RuleFor(x => x.ClaimTtlMinutes).InclusiveBetween(EventRules.MinClaimTtlMinutes, EventRules.MaxClaimTtlMinutes);
         RuleFor(x => x.MaxTicketsPerCustomer).InclusiveBetween(1, EventRules.MaxTicketsPerCustomerLimit);
@@ -64,5 +79,7 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
                 .When(x => x.SeatPrices?.Deluxe is not null).WithMessage(x => $"The price has more decimals than {x.Currency} allows.");
         });
     }
-}
 
+    private static bool TimesInRange(EventInput x) =>
+        new[] { x.StartsAt, x.EndsAt, x.SaleStartsAt, x.SaleEndsAt, x.DoorsOpenAt, x.DoorsCloseAt }.All(t => t is not { } time || EventRules.IsInRange(time));
+}

@@ -45,9 +45,10 @@ public sealed class Ticket : Entity
 
     /// <summary>
     /// Admits the holder, once and only while the event's doors are open (invariant 9): a second scan is refused
-    /// with when and where the first was.
+    /// with when and where the first was. A cancelled or ended event admits nobody: a cancelled event's tickets are
+    /// being refunded, and a ticket used in the meantime would never be.
     /// </summary>
-    public void CheckIn(DoorWindow doors, DateTimeOffset now, Guid scannedBy, string? gate)
+    public void CheckIn(EventState eventState, DoorWindow doors, DateTimeOffset now, Guid scannedBy, string? gate)
     {
         switch (Status)
         {
@@ -57,6 +58,11 @@ public sealed class Ticket : Entity
                     $"Already checked in at {CheckedInAt:O}{(CheckedInAtGate is null ? string.Empty : $" ({CheckedInAtGate})")}.");
             case TicketStatus.Void:
                 throw new DomainException(DomainErrorCodes.InvalidState, "The ticket is void (its booking was cancelled).");
+        }
+
+        if (eventState is not (EventState.Scheduled or EventState.OnSale or EventState.SoldOut))
+        {
+            throw new DomainException(DomainErrorCodes.InvalidState, $"The event is {eventState.ToString().ToLowerInvariant()}; its tickets no longer check in.");
         }
 
         doors.EnsureOpen(now);

@@ -261,6 +261,9 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     private void Apply(EventDetails details)
     {
         var schedule = details.Schedule;
+        Require(new DateTimeOffset?[] { schedule.StartsAt, schedule.EndsAt, schedule.SaleStartsAt, schedule.SaleEndsAt, schedule.DoorsOpenAt, schedule.DoorsCloseAt }
+                .All(t => t is not { } time || EventRules.IsInRange(time)),
+            $"Event times lie between {EventRules.EarliestTime:yyyy-MM-dd} and {EventRules.LatestTime:yyyy-MM-dd}.");
         Require(details.Title.Length is > 0 and <= EventRules.MaxTitleLength, $"The title must be 1–{EventRules.MaxTitleLength} characters.");
         Require(schedule.EndsAt > schedule.StartsAt, "The event must end after it starts.");
         Require(schedule.SaleStartsAt < schedule.EndsAt, "The sale must open before the event ends.");

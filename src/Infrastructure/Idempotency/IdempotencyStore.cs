@@ -29,16 +29,16 @@ public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider 
             """, cancellationToken);
         if (claimed == 1 || await TakeOverLapsedAsync(userId, key, fingerprint, now, cancellationToken))
         {
-            return new IdempotencyStart(IdempotencyOutcome.Started, null, null);
+            return new IdempotencyStart(IdempotencyOutcome.Started, null, null, now);
         }
 
         var existing = await context.Set<IdempotencyRecord>().AsNoTracking()
             .SingleAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
         return existing.Fingerprint != fingerprint
-            ? new IdempotencyStart(IdempotencyOutcome.KeyReused, null, null)
+            ? new IdempotencyStart(IdempotencyOutcome.KeyReused, null, null, null)
             : existing.Completed
-                ? new IdempotencyStart(IdempotencyOutcome.Replay, existing.ResponseStatus, existing.ResponseBody)
-                : new IdempotencyStart(IdempotencyOutcome.InProgress, null, null);
+                ? new IdempotencyStart(IdempotencyOutcome.Replay, existing.ResponseStatus, existing.ResponseBody, null)
+                : new IdempotencyStart(IdempotencyOutcome.InProgress, null, null, null);
     }
 
     /// <summary>
@@ -48,6 +48,7 @@ public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider 
     private async Task<bool> TakeOverLapsedAsync(Guid userId, string key, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lapsedBefore = now - options.Value.InProgressLease;
+        // The new created_at is the retry's lease: the run it replaces no longer matches it when it completes or releases.
         var taken = await context.Database.ExecuteSqlAsync($"""
             UPDATE idempotency_keys SET created_at = {now}
              WHERE user_id = {userId} AND key = {key} AND fingerprint = {fingerprint} AND NOT completed AND created_at <= {lapsedBefore}
@@ -55,16 +56,23 @@ public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider 
         return taken == 1;
     }
 
-    public Task CompleteAsync(Guid userId, string key, int status, string body, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Stores the response, if the run still holds the key: one slower than its lease was taken over, and the
+    /// response stored is the one of the run that holds it (<paramref name="lease"/>, from <see cref="BeginAsync"/>).
+    /// </summary>
+    public Task CompleteAsync(Guid userId, string key, DateTimeOffset lease, int status, string body, CancellationToken cancellationToken) =>
         context.Database.ExecuteSqlAsync($"""
             UPDATE idempotency_keys SET completed = true, response_status = {status}, response_body = {body}
-             WHERE user_id = {userId} AND key = {key}
+             WHERE user_id = {userId} AND key = {key} AND created_at = {lease} AND NOT completed
             """, cancellationToken);
 
-    /// <summary>The request failed: the key is released so the client may retry with it.</summary>
-    public Task ReleaseAsync(Guid userId, string key, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The request failed: the key is released so the client may retry with it — if the run still holds it, or a
+    /// slow run would free the key of the retry that took it over and let a third run beside it.
+    /// </summary>
+    public Task ReleaseAsync(Guid userId, string key, DateTimeOffset lease, CancellationToken cancellationToken) =>
         context.Database.ExecuteSqlAsync(
-            $"DELETE FROM idempotency_keys WHERE user_id = {userId} AND key = {key} AND NOT completed", cancellationToken);
+            $"DELETE FROM idempotency_keys WHERE user_id = {userId} AND key = {key} AND created_at = {lease} AND NOT completed", cancellationToken);
 }
 
 public enum IdempotencyOutcome
@@ -75,4 +83,5 @@ public enum IdempotencyOutcome
     InProgress,
 }
 
-public sealed record IdempotencyStart(IdempotencyOutcome Outcome, int? Status, string? Body);
+/// <summary>What <see cref="IdempotencyStore.BeginAsync"/> found; <see cref="Lease"/> names the run that holds the key when it started.</summary>
+public sealed record IdempotencyStart(IdempotencyOutcome Outcome, int? Status, string? Body, DateTimeOffset? Lease);

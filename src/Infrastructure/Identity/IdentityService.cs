@@ -132,12 +132,9 @@ public sealed class IdentityService(
             return false;
         }
 
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var current = await userManager.GetRolesAsync(user);
         Ensure(await userManager.RemoveFromRolesAsync(user, current.Except(roles)));
         Ensure(await userManager.AddToRolesAsync(user, roles.Except(current)));
-
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

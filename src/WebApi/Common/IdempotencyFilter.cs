@@ -40,6 +40,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentUser curre
                 return Problem(StatusCodes.Status409Conflict, "REQUEST_IN_PROGRESS", "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
 
+        var lease = start.Lease!.Value;
         object? result;
         try
         {
@@ -47,18 +48,18 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentUser curre
         }
         catch
         {
-            await store.ReleaseAsync(userId, key, CancellationToken.None);
+            await store.ReleaseAsync(userId, key, lease, CancellationToken.None);
             throw;
         }
 
         if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult valued)
         {
             var body = JsonSerializer.Serialize(valued.Value, json.Value.SerializerOptions);
-            await store.CompleteAsync(userId, key, success.StatusCode!.Value, body, CancellationToken.None);
+            await store.CompleteAsync(userId, key, lease, success.StatusCode!.Value, body, CancellationToken.None);
         }
         else
         {
-            await store.ReleaseAsync(userId, key, CancellationToken.None);
+            await store.ReleaseAsync(userId, key, lease, CancellationToken.None);
         }
 
         return result;

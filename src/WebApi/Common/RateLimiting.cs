@@ -19,6 +19,8 @@ public static class RateLimiting
     public const string Auth = "auth";
     public const string Login = "login";
     public const string Otp = "otp";
+    public const string Register = "register";
+    public const string Refresh = "refresh";
     public const string QueueJoin = "queue-join";
     public const string Claims = "claims";
 
@@ -42,6 +44,8 @@ public static class RateLimiting
             AddPolicy(options, Auth, configured.Auth);
             AddPolicy(options, Login, configured.LoginPerIp, IpOf);
             AddPolicy(options, Otp, configured.OtpPerIp, IpOf);
+            AddPolicy(options, Register, configured.RegisterPerIp, IpOf);
+            AddPolicy(options, Refresh, configured.RefreshPerIp, IpOf);
             AddPolicy(options, QueueJoin, configured.QueueJoin);
             AddPolicy(options, Claims, configured.Claims);
         });
@@ -54,7 +58,11 @@ public static class RateLimiting
 
     /// <summary>Limits the endpoint per IP under <paramref name="policy"/> and per account (the email in its body).</summary>
     public static RouteHandlerBuilder RateLimitedPerAccountAndIp(this RouteHandlerBuilder builder, string policy) =>
-        builder.RateLimited(policy).WithMetadata(new AccountRateLimit(policy));
+        builder.RateLimited(policy).WithMetadata(new AccountRateLimit(policy, AccountRateLimit.EmailField));
+
+    /// <summary>Limits the endpoint per IP under <paramref name="policy"/> and per refresh token (a hash of the one in its body).</summary>
+    public static RouteHandlerBuilder RateLimitedPerTokenAndIp(this RouteHandlerBuilder builder, string policy) =>
+        builder.RateLimited(policy).WithMetadata(new AccountRateLimit(policy, AccountRateLimit.RefreshTokenField));
 
     private static void AddPolicy(RateLimiterOptions options, string name, RateLimit limit, Func<HttpContext, string>? partition = null) =>
         options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(

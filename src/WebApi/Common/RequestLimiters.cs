@@ -15,11 +15,27 @@ public sealed class RequestLimiters(IOptions<RateLimitingOptions> options) : IDi
 
     public PartitionedRateLimiter<string> OtpPerAccount { get; } = Create(options.Value.OtpPerAccount);
 
+    public PartitionedRateLimiter<string> RegisterPerAccount { get; } = Create(options.Value.RegisterPerAccount);
+
+    public PartitionedRateLimiter<string> RefreshPerToken { get; } = Create(options.Value.RefreshPerToken);
+
+    /// <summary>The per-account (or per-token) limiter that goes with an endpoint's per-IP policy.</summary>
+    public PartitionedRateLimiter<string> ForPolicy(string policy) => policy switch
+    {
+        RateLimiting.Login => LoginPerAccount,
+        RateLimiting.Otp => OtpPerAccount,
+        RateLimiting.Register => RegisterPerAccount,
+        RateLimiting.Refresh => RefreshPerToken,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "No per-account limiter for this policy."),
+    };
+
     public void Dispose()
     {
         Global.Dispose();
         LoginPerAccount.Dispose();
         OtpPerAccount.Dispose();
+        RegisterPerAccount.Dispose();
+        RefreshPerToken.Dispose();
     }
 
     public static FixedWindowRateLimiterOptions WindowOf(RateLimit limit) => new()

@@ -22,7 +22,7 @@ public sealed class Auth : EndpointGroup
     public override void Map(RouteGroupBuilder group)
     {
         group.MapPost(Register, "register")
-            .RateLimited(RateLimiting.Auth)
+            .RateLimitedPerAccountAndIp(RateLimiting.Register)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(Login, "login")
@@ -31,7 +31,7 @@ public sealed class Auth : EndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost(Refresh, "refresh")
-            .RateLimited(RateLimiting.Auth)
+            .RateLimitedPerTokenAndIp(RateLimiting.Refresh)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost(Logout, "logout")

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Events.Queries.CanWatchEvent;
 using Ticketing.Application.Events.Queries.CanWatchQueue;
-using Ticketing.Domain.Accounts;
 using Ticketing.Infrastructure.Identity;
 
 namespace Ticketing.WebApi.Live;
@@ -31,18 +30,26 @@ public sealed class LiveHub(
     public override async Task OnConnectedAsync()
     {
         connections.Opened(SessionId, Context);
-
-        // A session that ended between this connection's authentication and the line above sent its close order
-        // before the connection was listed: look again now that it is.
-        if (!await sessions.IsActiveAsync(SessionId, Context.ConnectionAborted))
+        try
         {
-            Context.Abort();
-            return;
-        }
+            // A session that ended between this connection's authentication and the line above sent its close order
+            // before the connection was listed: look again now that it is.
+            if (!await sessions.IsActiveAsync(SessionId, Context.ConnectionAborted))
+            {
+                Context.Abort();
+                return;
+            }
 
-        Context.Items[WatchedGroups] = new HashSet<string>();
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.Customer(UserId));
-        await base.OnConnectedAsync();
+            Context.Items[WatchedGroups] = new HashSet<string>();
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.Customer(UserId));
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // SignalR calls OnDisconnectedAsync only for connections that opened: one that failed here would stay listed.
+            connections.Closed(Context.ConnectionId);
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -54,7 +61,7 @@ public sealed class LiveHub(
 
     public async Task WatchQueue(Guid eventId)
     {
-        if (!await mediator.Send(new CanWatchQueueQuery(eventId, UserId, IsAdmin), Context.ConnectionAborted))
+        if (!await mediator.Send(new CanWatchQueueQuery(eventId, new LiveCaller(Context.User!)), Context.ConnectionAborted))
         {
             throw new HubException("There is no such event.");
         }
@@ -65,7 +72,7 @@ public sealed class LiveHub(
 
     public async Task WatchEvent(Guid eventId)
     {
-        if (!await mediator.Send(new CanWatchEventQuery(eventId, UserId, IsAdmin), Context.ConnectionAborted))
+        if (!await mediator.Send(new CanWatchEventQuery(eventId, new LiveCaller(Context.User!)), Context.ConnectionAborted))
         {
             throw new HubException("Only the event's organizer or an Admin can watch its dashboard.");
         }
@@ -94,6 +101,4 @@ public sealed class LiveHub(
     private Guid UserId => Guid.Parse(Context.User!.FindFirstValue(TokenClaims.Subject)!);
 
     private Guid SessionId => Guid.Parse(Context.User!.FindFirstValue(TokenClaims.Session)!);
-
-    private bool IsAdmin => Context.User!.IsInRole(Roles.Admin);
 }

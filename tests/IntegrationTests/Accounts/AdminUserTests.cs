@@ -37,6 +37,32 @@ public sealed class AdminUserTests(ApiFixture fixture) : IntegrationTest(fixture
     }
 
     [Fact]
+    public async Task Removing_a_role_and_ending_the_users_sessions_commit_together_so_a_retry_still_ends_them()
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var admin = await CreateUserAsync("Admin");
+        await ScalarAsync<object>("""
+            CREATE FUNCTION refuse_session_revoke() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql;
+            CREATE TRIGGER refuse_session_revoke BEFORE UPDATE ON auth_sessions FOR EACH ROW EXECUTE FUNCTION refuse_session_revoke();
+            """);
+        try
+        {
+            (await admin.Client.PutAsJsonAsync($"/api/admin/users/{organizer.Id}/roles", new { roles = new[] { "Customer" } }))
+                .StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        }
+        finally
+        {
+            await ScalarAsync<object>("DROP TRIGGER refuse_session_revoke ON auth_sessions; DROP FUNCTION refuse_session_revoke();");
+        }
+
+        var retry = await admin.Client.PutAsJsonAsync($"/api/admin/users/{organizer.Id}/roles", new { roles = new[] { "Customer" } });
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ScalarAsync<long>("SELECT count(*) FROM auth_sessions WHERE user_id = @id AND revoked_at IS NULL", ("id", organizer.Id)))
+            .ShouldBe(0, "the organizer's sessions carry the removed role");
+    }
+
+    [Fact]
     public async Task Users_are_listed_in_pages_and_can_be_searched()
     {
         var admin = await CreateUserAsync("Admin", "admin@example.com");

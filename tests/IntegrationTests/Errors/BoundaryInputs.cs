@@ -104,6 +104,36 @@ internal sealed class BoundaryInputs(JsonNode document)
         }
     }
 
+    /// <summary>
+    /// Bodies whose top-level date-time fields are all at one edge of the calendar at once, and each of those with
+    /// one field left out: a rule that derives one time from another (doors from the start) overflows only so.
+    /// </summary>
+    public IEnumerable<(string Label, JsonNode Body)> CombinedExtremes(JsonNode? schema, JsonNode? valid = null)
+    {
+        var fields = Properties(Resolve(schema) ?? new JsonObject())
+            .Where(p => (string?)Resolve(p.Schema)?["format"] == "date-time")
+            .Select(p => p.Name)
+            .ToList();
+        if (fields.Count < 2)
+        {
+            yield break;
+        }
+
+        foreach (var edge in new[] { "0001-01-01T01:00:00Z", "9999-12-31T23:00:00Z" })
+        {
+            foreach (var left in fields.Select(f => (string?)f).Prepend(null))
+            {
+                var body = (valid ?? Baseline(schema))!.DeepClone().AsObject();
+                foreach (var field in fields)
+                {
+                    body[field] = field == left ? null : edge;
+                }
+
+                yield return ($"every date-time = {edge}{(left is null ? string.Empty : $" but {left} = null")}", body);
+            }
+        }
+    }
+
     private IEnumerable<JsonNode?> Extremes(JsonNode? schema)
     {
         // Wrong JSON types and null fit everywhere.

@@ -132,6 +132,7 @@ public sealed class BoundarySweepTests(ApiFixture fixture) : IntegrationTest(fix
             foreach (var start in starts)
             {
                 probes.AddRange(inputs.Variants(operation.BodySchema, start).Select(v => ($"body {v.Label}", Path(operation, null, null), string.Empty, (string?)(v.Body?.ToJsonString() ?? "null"))));
+                probes.AddRange(inputs.CombinedExtremes(operation.BodySchema, start).Select(v => ($"body {v.Label}", Path(operation, null, null), string.Empty, (string?)v.Body.ToJsonString())));
             }
 
             probes.AddRange(new[] { string.Empty, "{", "[]", "\"x\"", "1e30" }.Select(raw => ($"body {Short(raw)} (raw)", Path(operation, null, null), string.Empty, (string?)raw)));

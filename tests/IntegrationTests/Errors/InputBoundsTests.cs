@@ -98,6 +98,22 @@ public sealed class InputBoundsTests(ApiFixture fixture) : IntegrationTest(fixtu
         await ShouldNameAsync(response, field);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T01:00:00Z", "0001-01-01T03:00:00Z", "startsAt")]
+    [InlineData("9999-12-31T20:00:00Z", "9999-12-31T23:00:00Z", "endsAt")]
+    public async Task An_event_time_at_the_edge_of_the_calendar_is_400_naming_it(string startsAt, string endsAt, string field)
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var body = $$"""
+            {"title":"Show","startsAt":"{{startsAt}}","endsAt":"{{endsAt}}","saleStartsAt":"{{startsAt}}","doorsCloseAt":"{{endsAt}}",
+             "currency":"USD","ticketTypes":[{"name":"General","price":10,"capacity":10}]}
+            """;
+
+        var response = await organizer.Client.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await ShouldNameAsync(response, field);
+    }
+
     [Fact]
     public async Task A_NUL_character_in_stored_text_is_400_not_500()
     {

@@ -22,19 +22,19 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
         var client = api.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            var allowed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "not-a-token" });
-            await allowed.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_REFRESH_TOKEN");
+            (await client.ForgotPasswordAsync($"fan-{i}@example.com")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
         }
 
-        var refused = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "not-a-token" });
+        var refused = await client.ForgotPasswordAsync("fan@example.com");
 
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         retryAfter.ShouldNotBeNull();
         retryAfter.Value.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
 
-        // One budget for all the auth endpoints: another one does not start a fresh count.
-        await (await client.ForgotPasswordAsync("fan@example.com")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        // One budget for all the password endpoints: another one does not start a fresh count.
+        await (await client.PostAsJsonAsync("/api/auth/password/reset", new { token = "not-a-token", newPassword = "a-brand-new-passphrase" }))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
     }
 
     [Fact]
@@ -121,6 +121,61 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
     }
 
     [Fact]
+    public async Task A_stadium_behind_one_address_keeps_its_sessions_alive_and_signs_its_new_fans_up()
+    {
+        // The production limits: every fan refreshes and newcomers register, all behind one carrier-grade NAT address.
+        await using var api = Limited(("Auth", 10, 60), ("RefreshPerIp", 3000, 60), ("RefreshPerToken", 10, 60),
+            ("RegisterPerIp", 300, 60), ("RegisterPerAccount", 5, 600), ("LoginPerIp", 300, 60));
+        var refreshTokens = new List<string>();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<IIdentityService>();
+            for (var i = 0; i < 30; i++)
+            {
+                var email = $"fan-{i}-{Guid.NewGuid():N}@example.com";
+                await identity.CreateUserAsync(email, Password, "Fan", ["Customer"], CancellationToken.None);
+                refreshTokens.Add((await (await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = Password }))
+                    .Content.ReadFromJsonAsync<TokenPairDto>(ApiJson.Options))!.RefreshToken);
+            }
+        }
+
+        var client = api.CreateClient();
+        foreach (var refreshToken in refreshTokens)
+        {
+            var refresh = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+            refresh.StatusCode.ShouldBe(HttpStatusCode.OK, await refresh.Content.ReadAsStringAsync());
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            var register = await client.PostAsJsonAsync("/api/auth/register", new { email = $"new-{i}-{Guid.NewGuid():N}@example.com", password = Password, displayName = "New Fan" });
+            register.StatusCode.ShouldBe(HttpStatusCode.Created, await register.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task One_refresh_token_or_one_email_to_register_hits_its_own_limit_from_any_address()
+    {
+        await using var api = BehindProxy(Limited(("RefreshPerToken", 2, 60), ("RegisterPerAccount", 1, 600)));
+        var client = api.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            await (await PostFromAsync(client, $"203.0.113.{i + 1}", "/api/auth/refresh", new { refreshToken = "guessed" }))
+                .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_REFRESH_TOKEN");
+        }
+
+        await (await PostFromAsync(client, "198.51.100.7", "/api/auth/refresh", new { refreshToken = "guessed" }))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        await (await PostFromAsync(client, "198.51.100.7", "/api/auth/refresh", new { refreshToken = "another" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "INVALID_REFRESH_TOKEN");
+
+        var body = new { email = "newcomer@example.com", password = Password, displayName = "New" };
+        (await PostFromAsync(client, "203.0.113.1", "/api/auth/register", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await (await PostFromAsync(client, "203.0.113.2", "/api/auth/register", body with { email = " NEWCOMER@example.com" }))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+    }
+
+    [Fact]
     public async Task One_account_guessed_at_from_many_addresses_hits_its_own_limit()
     {
         await using var api = BehindProxy(Limited(("LoginPerAccount", 5, 600), ("OtpPerAccount", 3, 600)));
@@ -146,6 +201,21 @@ public sealed class RateLimitingTests(ApiFixture fixture) : IntegrationTest(fixt
 
         await (await PostFromAsync(client, "192.0.2.99", "/api/auth/otp/verify", new { email = "TARGET@example.com", code = "123456" }))
             .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+    }
+
+    [Theory]
+    [InlineData("/api/auth/login", """{"email":"decoy@example.com","email":"target@example.com","password":"wrong-password"}""")]
+    [InlineData("/api/auth/otp/request", """{"email":"decoy@example.com","EMAIL":"target@example.com"}""")]
+    [InlineData("/api/auth/otp/verify", """{"Email":"decoy@example.com","email":"target@example.com","code":"123456"}""")]
+    public async Task A_body_naming_the_email_twice_is_refused_so_the_account_limit_cannot_be_dodged(string path, string body)
+    {
+        await using var api = Limited(("LoginPerAccount", 1, 600), ("OtpPerAccount", 1, 600));
+        var client = api.CreateClient();
+
+        var response = await client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        problem.GetProperty("errors").TryGetProperty("email", out _).ShouldBeTrue();
     }
 
     [Fact]

@@ -21,6 +21,18 @@ public sealed class StartupConfigurationTests(ApiFixture fixture) : IntegrationT
     }
 
     [Fact]
+    public void The_API_refuses_to_start_with_an_idempotency_lease_no_longer_than_the_payment_gateways_timeout()
+    {
+        using var api = new TicketingApiFactory(Fixture.ConnectionString);
+        api.Settings["Idempotency:InProgressLease"] = "00:00:30";
+        api.Settings["Payments:Paystack:TimeoutSeconds"] = "30";
+
+        var failure = Should.Throw<OptionsValidationException>(() => api.CreateClient());
+
+        failure.Message.ShouldContain("Idempotency:InProgressLease must be longer than Payments:Paystack:TimeoutSeconds");
+    }
+
+    [Fact]
     public async Task Outside_Development_the_API_starts_with_its_secrets_configured_and_seeds_nothing()
     {
         using var production = new TicketingApiFactory(Fixture.ConnectionString, "Production");

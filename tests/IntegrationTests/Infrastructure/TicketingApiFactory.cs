@@ -16,7 +16,7 @@ public sealed class TicketingApiFactory(string connectionString, string environm
     public static readonly string MailDirectory = Path.Combine(Path.GetTempPath(), "ticketing-test-mail");
 
     public static readonly IReadOnlyList<string> RateLimitPolicies =
-        ["Global", "Auth", "LoginPerIp", "LoginPerAccount", "OtpPerIp", "OtpPerAccount", "QueueJoin", "Claims"];
+        ["Global", "Auth", "RegisterPerIp", "RegisterPerAccount", "RefreshPerIp", "RefreshPerToken", "LoginPerIp", "LoginPerAccount", "OtpPerIp", "OtpPerAccount", "QueueJoin", "Claims"];
 
     public FakeTimeProvider Clock { get; } = clock ?? new(DateTimeOffset.UtcNow);
 

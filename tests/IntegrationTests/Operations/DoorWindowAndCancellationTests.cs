@@ -139,6 +139,23 @@ public sealed class DoorWindowAndCancellationTests(ApiFixture fixture) : Integra
     }
 
     [Fact]
+    public async Task A_ticket_of_a_cancelled_event_does_not_check_in_so_its_refund_is_whole()
+    {
+        var (organizer, eventId, ticketTypeId) = await OnSaleSoonAsync();
+        var customer = await CreateUserAsync();
+        var booking = await BookByWalletAsync(customer, eventId, ticketTypeId, 2);
+        (await organizer.Client.PostAsync($"/api/events/{eventId}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var scan = await organizer.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code = booking.Tickets[0].Code });
+
+        await scan.ShouldBeProblemAsync(HttpStatusCode.Conflict, "INVALID_STATE");
+        (await SendAsync(new RefundCancelledEventsCommand())).ShouldBe(1);
+        (await ScalarAsync<long>("SELECT count(*) FROM tickets WHERE status = 'CheckedIn'")).ShouldBe(0);
+        (await ScalarAsync<long>("SELECT balance FROM wallets WHERE customer_id = @id", ("id", customer.Id))).ShouldBe(10_000);
+        await AssertStockMatchesTicketsAsync();
+    }
+
+    [Fact]
     public async Task Stats_and_revenue_count_as_refunded_only_what_a_partial_cancellation_gave_back()
     {
         var (organizer, eventId, ticketTypeId) = await OnSaleSoonAsync();

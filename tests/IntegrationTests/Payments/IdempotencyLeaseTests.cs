@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Ticketing.Infrastructure.Idempotency;
 using Ticketing.IntegrationTests.Infrastructure;
 
 namespace Ticketing.IntegrationTests.Payments;
@@ -49,6 +51,28 @@ public sealed class IdempotencyLeaseTests(ApiFixture fixture) : IntegrationTest(
         }
 
         (await ScalarAsync<long>("SELECT count(*) FROM payments")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_slow_first_run_finishing_after_its_lease_leaves_the_key_to_the_run_that_took_it_over()
+    {
+        var customer = await CreateUserAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
+        var slow = await store.BeginAsync(customer.Id, "slow", "fingerprint", CancellationToken.None);
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var takeover = await store.BeginAsync(customer.Id, "slow", "fingerprint", CancellationToken.None);
+        takeover.Outcome.ShouldBe(IdempotencyOutcome.Started);
+
+        // The slow run fails at last and releases the key, or succeeds at last and stores its response: neither
+        // touches the key the retry now holds.
+        await store.ReleaseAsync(customer.Id, "slow", slow.Lease!.Value, CancellationToken.None);
+        await store.CompleteAsync(customer.Id, "slow", slow.Lease!.Value, 201, "\"slow\"", CancellationToken.None);
+        var third = await store.BeginAsync(customer.Id, "slow", "fingerprint", CancellationToken.None);
+        third.Outcome.ShouldBe(IdempotencyOutcome.InProgress, "a third run would pay beside the one that took the key over");
+
+        await store.CompleteAsync(customer.Id, "slow", takeover.Lease!.Value, 201, "\"retry\"", CancellationToken.None);
+        (await store.BeginAsync(customer.Id, "slow", "fingerprint", CancellationToken.None)).Body.ShouldBe("\"retry\"");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -73,6 +74,23 @@ public sealed class LiveHubAccessTests(ApiFixture fixture) : IntegrationTest(fix
         await using var owner = Connect(organizer.Tokens.AccessToken);
         await owner.StartAsync();
         await owner.InvokeAsync("WatchQueue", draft.Id);
+    }
+
+    [Fact]
+    public async Task A_demoted_organizer_no_longer_watches_the_dashboard_nor_the_queues_of_their_drafts()
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var draft = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(2), Now.AddHours(-1)));
+        var published = await organizer.Client.CreateEventAsync(CatalogueApi.GeneralAdmission(Now.AddDays(3), Now.AddHours(-1)));
+        await organizer.Client.PublishAsync(published.Id);
+        var admin = await CreateUserAsync("Admin");
+        (await admin.Client.PutAsJsonAsync($"/api/admin/users/{organizer.Id}/roles", new { roles = new[] { "Customer" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var hub = Connect((await LoginAsync(organizer.Email, Password)).AccessToken);
+        await hub.StartAsync();
+
+        await Should.ThrowAsync<HubException>(() => hub.InvokeAsync("WatchEvent", published.Id));
+        await Should.ThrowAsync<HubException>(() => hub.InvokeAsync("WatchQueue", draft.Id));
+        await hub.InvokeAsync("WatchQueue", published.Id);
     }
 
     [Fact]

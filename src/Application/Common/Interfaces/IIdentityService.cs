@@ -40,7 +40,10 @@ public interface IIdentityService
 
     Task<PaginatedList<UserSummary>> GetUsersAsync(string? search, int page, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the user's roles; false when there is no such user.</summary>
+    /// <summary>
+    /// Replaces the user's roles; false when there is no such user. Runs in the caller's transaction on the
+    /// application's context (the Identity store shares it), so the change commits with what the caller does next.
+    /// </summary>
     Task<bool> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
 }
 

@@ -56,7 +56,7 @@ public sealed class BookingTests
     public void A_customer_cannot_cancel_once_a_ticket_was_used()
     {
         var booking = BookingOf(2);
-        booking.Tickets[0].CheckIn(Doors, Now, Guid.NewGuid(), "North");
+        booking.Tickets[0].CheckIn(EventState.OnSale, Doors, Now, Guid.NewGuid(), "North");
 
         Should.Throw<DomainException>(() => booking.Cancel(Now, "changed plans", Canceller.Customer)).Code.ShouldBe(TicketErrorCodes.TicketUsed);
 
@@ -71,7 +71,7 @@ public sealed class BookingTests
     {
         var booking = BookingOf(3);
         var used = booking.Tickets[1];
-        used.CheckIn(Doors, Now, Guid.NewGuid(), null);
+        used.CheckIn(EventState.OnSale, Doors, Now, Guid.NewGuid(), null);
 
         var voided = booking.Cancel(Now, "show moved", by);
 
@@ -86,20 +86,33 @@ public sealed class BookingTests
     {
         var ticket = BookingOf(1).Tickets[0];
 
-        Should.Throw<DomainException>(() => ticket.CheckIn(Doors, Doors.OpensAt.AddTicks(-1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
-        Should.Throw<DomainException>(() => ticket.CheckIn(Doors, Doors.ClosesAt, Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
+        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.OpensAt.AddTicks(-1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
+        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.ClosesAt, Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
         ticket.Status.ShouldBe(TicketStatus.Valid);
-        ticket.CheckIn(Doors, Doors.OpensAt, Guid.NewGuid(), null);
+        ticket.CheckIn(EventState.OnSale, Doors, Doors.OpensAt, Guid.NewGuid(), null);
         ticket.Status.ShouldBe(TicketStatus.CheckedIn);
+    }
+
+    [Theory]
+    [InlineData(EventState.Cancelled)]
+    [InlineData(EventState.Ended)]
+    [InlineData(EventState.Draft)]
+    public void A_ticket_does_not_check_in_once_its_event_is_no_longer_happening(EventState state)
+    {
+        var ticket = BookingOf(1).Tickets[0];
+
+        Should.Throw<DomainException>(() => ticket.CheckIn(state, Doors, Now, Guid.NewGuid(), null)).Code.ShouldBe(DomainErrorCodes.InvalidState);
+
+        ticket.Status.ShouldBe(TicketStatus.Valid);
     }
 
     [Fact]
     public void A_second_scan_says_it_was_used_even_after_the_doors_closed()
     {
         var ticket = BookingOf(1).Tickets[0];
-        ticket.CheckIn(Doors, Now, Guid.NewGuid(), "North");
+        ticket.CheckIn(EventState.OnSale, Doors, Now, Guid.NewGuid(), "North");
 
-        Should.Throw<DomainException>(() => ticket.CheckIn(Doors, Doors.ClosesAt.AddHours(1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.AlreadyCheckedIn);
+        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.ClosesAt.AddHours(1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.AlreadyCheckedIn);
     }
 
     private static readonly DoorWindow Doors = new(Now.AddHours(-1), Now.AddHours(3));

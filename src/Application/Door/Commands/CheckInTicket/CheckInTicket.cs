@@ -12,7 +12,7 @@ namespace Ticketing.Application.Door.Commands.CheckInTicket;
 
 /// <summary>
 /// A scan at the door. The code's signature is checked before anything is looked up; the ticket checks in once and
-/// only inside the event's door window (simultaneous scans: exactly one succeeds, the rest hear when and where it
+/// only inside the event's door window and while the event still happens (simultaneous scans: exactly one succeeds, the rest hear when and where it
 /// was first used).
 /// </summary>
 [Authorize]
@@ -44,7 +44,7 @@ public sealed class CheckInTicketCommandHandler(IApplicationDbContext context, I
                 throw new DomainException(DomainErrorCodes.InvalidState, "This ticket is for another event.");
             }
 
-            ticket.CheckIn(@event.Schedule.Doors, timeProvider.GetUtcNow(), currentUser.UserId!.Value, request.Gate?.Trim());
+            ticket.CheckIn(@event.State, @event.Schedule.Doors, timeProvider.GetUtcNow(), currentUser.UserId!.Value, request.Gate?.Trim());
             try
             {
                 await context.SaveChangesAsync(cancellationToken);

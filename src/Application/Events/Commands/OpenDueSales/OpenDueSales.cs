@@ -24,15 +24,27 @@ public sealed class OpenDueSalesCommandHandler(
         var due = await context.Events
             .Where(e => e.State == EventState.Scheduled && e.SaleStartsAt <= now)
             .OrderBy(e => e.SaleStartsAt)
+            .Select(e => e.Id)
             .Take(request.BatchSize)
             .ToListAsync(cancellationToken);
-        foreach (var @event in due)
+        var opened = 0;
+        foreach (var eventId in due)
         {
             await using var transaction = await context.BeginTransactionAsync(cancellationToken);
 
             // Pre-queue joins hold the event's row until they commit (JoinQueue): with it locked, the read below
             // sees every one of them, and any join still to come sees the sale open and queues behind the draw.
-            await line.LockForDrawAsync(@event.Id, cancellationToken);
+            await line.LockForDrawAsync(eventId, cancellationToken);
+
+            // Read the event only under the lock: an organizer may have cancelled it or moved its sale since it was
+            // found due, and opening the copy read before would overwrite that.
+            var @event = await context.Events
+                .SingleOrDefaultAsync(e => e.Id == eventId && e.State == EventState.Scheduled && e.SaleStartsAt <= now, cancellationToken);
+            if (@event is null)
+            {
+                continue;
+            }
+
             @event.OpenSale(now);
             var preQueue = await context.QueueEntries
                 .Where(q => q.EventId == @event.Id && q.InPreQueue && q.Ordinal == null && q.Status == QueueEntryStatus.Waiting)
@@ -41,9 +53,10 @@ public sealed class OpenDueSalesCommandHandler(
             await line.PlaceDrawAsync(PreQueueDraw.Order(@event.QueueSeed!, preQueue), cancellationToken);
             await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            opened++;
             logger.LogInformation("Sale opened for event {EventId}; {Count} drawn from the pre-queue", @event.Id, preQueue.Count);
         }
 
-        return due.Count;
+        return opened;
     }
 }

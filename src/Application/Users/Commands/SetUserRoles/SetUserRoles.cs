@@ -23,6 +23,10 @@ public sealed class SetUserRolesCommandHandler(IIdentityService identity, IAppli
     {
         var before = await identity.FindUserAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User");
         var roles = request.Roles.Select(RoleNames.Canonical).Distinct().Order().ToArray();
+
+        // The roles, the ended sessions and the audit row commit together: roles gone but sessions live would let
+        // the demoted user keep the powers, and a retry would see nothing removed and end nothing.
+        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         if (!await identity.SetRolesAsync(request.UserId, roles, cancellationToken))
         {
             throw new NotFoundException("User");
@@ -39,6 +43,7 @@ public sealed class SetUserRolesCommandHandler(IIdentityService identity, IAppli
         }
 
         await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         var user = await identity.FindUserAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User");
         return UserDto.From(user);
