@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Ticketing.IntegrationTests.Infrastructure;
 
 namespace Ticketing.IntegrationTests.Security;
@@ -55,5 +57,39 @@ public sealed class DeniedRequestSummaryTests(ApiFixture fixture) : IntegrationT
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
         refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
         (await api.CreateClient().GetAsync("/api/events")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Signed_in_callers_behind_one_address_each_have_their_own_global_budget()
+    {
+        await using var api = new TicketingApiFactory(Fixture.ConnectionString, clock: Clock)
+        {
+            Settings = { ["RateLimiting:Global:PermitLimit"] = "5", ["RateLimiting:Global:WindowSeconds"] = "600" },
+        };
+        var tokens = new List<string>();
+        foreach (var name in new[] { "first", "second" })
+        {
+            var email = $"{name}-{Guid.NewGuid():N}@example.com";
+            var anonymous = api.CreateClient();
+            (await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = "Ticketing#2026", displayName = name })).EnsureSuccessStatusCode();
+            var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = "Ticketing#2026" });
+            tokens.Add((await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!);
+        }
+
+        // The address has spent its anonymous budget (two registrations, two logins) but for one request.
+        foreach (var token in tokens)
+        {
+            var client = api.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            for (var i = 0; i < 5; i++)
+            {
+                (await client.GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            await (await client.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        }
+
+        (await api.CreateClient().GetAsync("/api/events")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await api.CreateClient().GetAsync("/api/events")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
     }
 }
