@@ -62,7 +62,15 @@ public enum GatewayRefundOutcome
     NotSupported,
 }
 
-public sealed record GatewayRefundState(string RefundId, GatewayRefundStatus Status);
+public sealed record GatewayRefundState(string RefundId, GatewayRefundStatus Status)
+{
+    /// <summary>
+    /// Of a charge's refunds, the one that decides what the customer got back: a processed one, else one still
+    /// pending, else a failed one — a failed attempt listed beside a processed one must never lead to a wallet credit.
+    /// </summary>
+    public static GatewayRefundState? Standing(IEnumerable<GatewayRefundState> refunds) =>
+        refunds.OrderBy(r => r.Status switch { GatewayRefundStatus.Processed => 0, GatewayRefundStatus.Pending => 1, _ => 2 }).FirstOrDefault();
+}
 
 public enum GatewayRefundStatus
 {

@@ -85,20 +85,17 @@ public sealed class ExecuteRequestedRefund(
     /// </summary>
     private async Task<GatewayRefund?> EarlierRefundAsync(IPaymentGateway gateway, Payment payment, CancellationToken cancellationToken)
     {
-        var refunds = await gateway.FindRefundsAsync(payment.Reference, cancellationToken);
-        if (refunds.FirstOrDefault(r => r.Status == GatewayRefundStatus.Processed) is { } processed)
+        switch (GatewayRefundState.Standing(await gateway.FindRefundsAsync(payment.Reference, cancellationToken)))
         {
-            logger.LogWarning("Payment {Reference}: an earlier refund request was taken as {RefundId} and its answer lost; it is done", payment.Reference, processed.RefundId);
-            return new GatewayRefund(GatewayRefundOutcome.Completed, processed.RefundId);
+            case { Status: GatewayRefundStatus.Processed } processed:
+                logger.LogWarning("Payment {Reference}: an earlier refund request was taken as {RefundId} and its answer lost; it is done", payment.Reference, processed.RefundId);
+                return new GatewayRefund(GatewayRefundOutcome.Completed, processed.RefundId);
+            case { Status: GatewayRefundStatus.Pending } pending:
+                logger.LogWarning("Payment {Reference}: an earlier refund request was taken as {RefundId} and its answer lost; waiting for its confirmation", payment.Reference, pending.RefundId);
+                return new GatewayRefund(GatewayRefundOutcome.Accepted, pending.RefundId);
+            default:
+                return null;
         }
-
-        if (refunds.FirstOrDefault(r => r.Status == GatewayRefundStatus.Pending) is { } pending)
-        {
-            logger.LogWarning("Payment {Reference}: an earlier refund request was taken as {RefundId} and its answer lost; waiting for its confirmation", payment.Reference, pending.RefundId);
-            return new GatewayRefund(GatewayRefundOutcome.Accepted, pending.RefundId);
-        }
-
-        return null;
     }
 
     /// <summary>Whether the charge is no longer captured at the provider, so a wallet credit would pay the customer twice.</summary>

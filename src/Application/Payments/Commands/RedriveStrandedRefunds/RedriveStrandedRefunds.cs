@@ -107,7 +107,7 @@ public sealed class RedriveStrandedRefundsCommandHandler(
         {
             return payment.ProviderRefundId is { } refundId
                 ? await gateway.GetRefundAsync(refundId, cancellationToken)
-                : (await gateway.FindRefundsAsync(payment.Reference, cancellationToken)).FirstOrDefault();
+                : GatewayRefundState.Standing(await gateway.FindRefundsAsync(payment.Reference, cancellationToken));
         }
         catch (PaymentGatewayException ex)
         {
