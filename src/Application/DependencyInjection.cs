@@ -44,7 +44,10 @@ public static class DependencyInjection
         services.AddScoped<Queue.QueueStatusReader>();
         services.AddScoped<Claims.ClaimExpiry>();
         services.AddScoped<Claims.ClaimRules>();
-        services.AddScoped<Claims.EventAvailability>();
+        services.AddScoped<Inventory.EventAvailability>();
+        services.AddScoped<Inventory.StockTaker>();
+        services.AddScoped<Inventory.ClaimBatch>();
+        services.AddSingleton<Inventory.ClaimBatcher>();
         services.AddSingleton<Claims.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Payments.PaymentVerification>();

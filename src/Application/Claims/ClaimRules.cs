@@ -17,6 +17,10 @@ public sealed class ClaimRules(IApplicationDbContext context, ITransactionLocks 
     public Task LockCustomerAsync(Guid eventId, Guid customerId, CancellationToken cancellationToken) =>
         locks.AcquireAsync("claim", eventId, customerId, cancellationToken);
 
+    /// <summary><see cref="LockCustomerAsync"/> for several customers at once, in a fixed order (a batch of claims).</summary>
+    public Task LockCustomersAsync(Guid eventId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken) =>
+        locks.AcquireAllAsync("claim", eventId, customerIds, cancellationToken);
+
     /// <summary>A queued event, or one serving its sold-out waiting list, sells only to admitted customers.</summary>
     public async Task<bool> NeedsAdmissionAsync(Event @event, CancellationToken cancellationToken) =>
         @event.Queue.Enabled || await context.QueueEntries.AnyAsync(
@@ -34,4 +38,23 @@ public sealed class ClaimRules(IApplicationDbContext context, ITransactionLocks 
                              .SelectMany(b => b.Tickets)
                              .Count(t => t.Status != TicketStatus.Void))
             .SingleAsync(cancellationToken);
+
+    /// <summary><see cref="HeldOrBoughtAsync(Guid, Guid, CancellationToken)"/> for several customers; a customer with nothing is absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> HeldOrBoughtAsync(
+        Guid eventId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
+    {
+        var held = await context.Claims
+            .Where(c => c.EventId == eventId && customerIds.Contains(c.CustomerId) && c.Status == ClaimStatus.Pending)
+            .SelectMany(c => c.Items, (c, i) => new { c.CustomerId, i.Quantity })
+            .GroupBy(x => x.CustomerId)
+            .Select(g => new { CustomerId = g.Key, Count = g.Sum(x => x.Quantity) })
+            .ToListAsync(cancellationToken);
+        var bought = await context.Bookings
+            .Where(b => b.EventId == eventId && b.CustomerId != null && customerIds.Contains(b.CustomerId.Value))
+            .SelectMany(b => b.Tickets.Where(t => t.Status != TicketStatus.Void), (b, t) => b.CustomerId!.Value)
+            .GroupBy(customerId => customerId)
+            .Select(g => new { CustomerId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return held.Concat(bought).GroupBy(x => x.CustomerId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+    }
 }

@@ -219,6 +219,20 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         _ => false,
     };
 
+    /// <summary>
+    /// The per-customer limit: what the customer already holds or bought of the event plus what they ask for now may
+    /// not exceed <see cref="MaxTicketsPerCustomer"/> (a claim and a late payment's retake alike).
+    /// </summary>
+    public void EnsureWithinLimit(int alreadyHeldOrBought, int requested)
+    {
+        if (alreadyHeldOrBought + requested > MaxTicketsPerCustomer)
+        {
+            throw new DomainException(
+                ClaimErrorCodes.LimitExceeded,
+                $"At most {MaxTicketsPerCustomer} tickets per customer; you hold or bought {alreadyHeldOrBought}.");
+        }
+    }
+
     /// <summary>Claims can be made now: 410 SOLD_OUT when nothing is left, INVALID_STATE outside the sale.</summary>
     public void EnsureSelling(DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.Domain.Queue;
@@ -84,6 +85,25 @@ public sealed class QueueEntry : Entity, IAggregateRoot
 
         Status = QueueEntryStatus.Used;
         EndedAt = now;
+    }
+
+    /// <summary>
+    /// Whether a claim may be made with this admission: the entry is the customer's, it is the admission the token was
+    /// issued for (same expiry — a re-admission issues a new token), and it is valid now. ADMISSION_INVALID otherwise.
+    /// </summary>
+    public void EnsureUsableBy(Guid customerId, DateTimeOffset tokenExpiresAt, DateTimeOffset now)
+    {
+        if (CustomerId != customerId || AdmissionExpiresAt != tokenExpiresAt || !IsAdmissionValidAt(now))
+        {
+            throw new DomainException(ClaimErrorCodes.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
+        }
+    }
+
+    /// <summary>A claim is made with this admission: checked as <see cref="EnsureUsableBy"/>, then used up.</summary>
+    public void UseFor(Guid customerId, DateTimeOffset tokenExpiresAt, DateTimeOffset now)
+    {
+        EnsureUsableBy(customerId, tokenExpiresAt, now);
+        Use(now);
     }
 
     public void Abandon(DateTimeOffset now)

@@ -44,6 +44,45 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
             cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, int>> AvailableOfTypesAsync(
+        IReadOnlyCollection<Guid> ticketTypeIds, bool lockRows, CancellationToken cancellationToken)
+    {
+        var ids = new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ticketTypeIds.ToArray() };
+        var rows = await context.Database.SqlQueryRaw<TypeStock>(
+            lockRows
+                ? "SELECT id, capacity - sold - held AS available FROM ticket_types WHERE id = ANY(@ids) ORDER BY id FOR UPDATE"
+                : "SELECT id, capacity - sold - held AS available FROM ticket_types WHERE id = ANY(@ids)",
+            ids).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Available);
+    }
+
+    public async Task<IReadOnlySet<Guid>> LockAvailableSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
+    {
+        var free = await context.Database.SqlQueryRaw<Guid>(
+            """
+            SELECT id AS "Value" FROM event_seats
+             WHERE event_id = @event_id AND id = ANY(@ids) AND status = 'Available'
+             ORDER BY id
+               FOR UPDATE
+            """,
+            new NpgsqlParameter("event_id", eventId), SeatIds(seatIds)).ToListAsync(cancellationToken);
+        return free.ToHashSet();
+    }
+
+    public Task<int> HoldSeatsForAsync(Guid eventId, IReadOnlyList<(Guid SeatId, Guid ClaimId)> seats, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE event_seats s SET status = 'Held', claim_id = v.claim_id
+              FROM unnest(@ids, @claim_ids) AS v(seat_id, claim_id)
+             WHERE s.id = v.seat_id AND s.event_id = @event_id AND s.status = 'Available'
+            """,
+            [
+                new NpgsqlParameter("event_id", eventId),
+                SeatIds(seats.Select(s => s.SeatId).ToList()),
+                new NpgsqlParameter("claim_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = seats.Select(s => s.ClaimId).ToArray() },
+            ],
+            cancellationToken);
+
     public async Task<IReadOnlyList<Guid>> UnavailableSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
     {
         var requested = seatIds.ToArray();
@@ -160,3 +199,6 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
     private static NpgsqlParameter SeatIds(IReadOnlyCollection<Guid> seatIds) =>
         new("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = seatIds.ToArray() };
 }
+
+/// <summary>A row of <see cref="TicketInventory.AvailableOfTypesAsync"/>.</summary>
+internal sealed record TypeStock(Guid Id, int Available);

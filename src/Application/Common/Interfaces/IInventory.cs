@@ -15,6 +15,18 @@ public interface IInventory
     /// <summary>Marks exactly the requested Available seats Held by the claim; returns how many it took (all or the caller rolls back).</summary>
     Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Capacity − sold − held of each type: read plainly, or locked FOR UPDATE (in id order) when
+    /// <paramref name="lockRows"/>, so nothing can change it before the caller commits.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, int>> AvailableOfTypesAsync(IReadOnlyCollection<Guid> ticketTypeIds, bool lockRows, CancellationToken cancellationToken);
+
+    /// <summary>Of <paramref name="seatIds"/>, the ones Available now, locked FOR UPDATE in id order until the caller's transaction ends.</summary>
+    Task<IReadOnlySet<Guid>> LockAvailableSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
+
+    /// <summary>Marks each seat Held by its claim, if still Available, in one statement; returns how many it took.</summary>
+    Task<int> HoldSeatsForAsync(Guid eventId, IReadOnlyList<(Guid SeatId, Guid ClaimId)> seats, CancellationToken cancellationToken);
+
     /// <summary>Of <paramref name="seatIds"/>, the ones that are not Available now.</summary>
     Task<IReadOnlyList<Guid>> UnavailableSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
 

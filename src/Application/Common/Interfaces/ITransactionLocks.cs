@@ -7,4 +7,10 @@ namespace Ticketing.Application.Common.Interfaces;
 public interface ITransactionLocks
 {
     Task AcquireAsync(string scope, Guid first, Guid? second, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The locks <see cref="AcquireAsync"/> takes for each of <paramref name="seconds"/>, in one round trip and in one
+    /// fixed order, so two callers wanting overlapping sets cannot deadlock.
+    /// </summary>
+    Task AcquireAllAsync(string scope, Guid first, IReadOnlyCollection<Guid> seconds, CancellationToken cancellationToken);
 }

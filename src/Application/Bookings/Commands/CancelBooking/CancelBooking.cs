@@ -1,11 +1,11 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Audit;
-using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Events;
+using Ticketing.Application.Inventory;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 
 namespace Ticketing.Application.Claims.Commands.ExpireClaims;

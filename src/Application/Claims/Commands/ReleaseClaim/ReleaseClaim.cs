@@ -2,6 +2,7 @@ using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
+using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
 

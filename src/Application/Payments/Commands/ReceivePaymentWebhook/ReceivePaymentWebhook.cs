@@ -2,9 +2,9 @@ using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Inventory;
 using Ticketing.Domain.Payments;
 
 namespace Ticketing.Application.Payments.Commands.ReceivePaymentWebhook;

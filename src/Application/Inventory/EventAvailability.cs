@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Events;
 
-namespace Ticketing.Application.Claims;
+namespace Ticketing.Application.Inventory;
 
 /// <summary>
 /// Keeps OnSale ⇄ SoldOut in step with the stock. Runs after a claim's transaction commits and on every admission
