@@ -254,8 +254,6 @@ public sealed class Event : AuditableEntity, IAggregateRoot
 
     public TimeSpan ClaimTtl => TimeSpan.FromMinutes(ClaimTtlMinutes);
 
-    public TimeSpan AdmissionWindow => TimeSpan.FromMinutes(Queue.AdmissionWindowMinutes);
-
     public void End(DateTimeOffset now)
     {
         EnsureState("end", EventState.OnSale, EventState.SoldOut);

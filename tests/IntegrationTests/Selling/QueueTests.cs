@@ -113,7 +113,8 @@ public sealed class QueueTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task Polling_returns_the_identical_token_and_expiry_every_time()
     {
-        var eventId = await OnSaleQueuedEventAsync(capacity: 10);
+        // More tickets than one window admits (1 a minute for 10 minutes): the full window, not the near-sell-out one.
+        var eventId = await OnSaleQueuedEventAsync(capacity: 11, admissionsPerMinute: 1);
         var customer = await CreateUserAsync();
         await customer.Client.JoinQueueAsync(eventId);
         await SendAsync(new AdmitFromQueueCommand());

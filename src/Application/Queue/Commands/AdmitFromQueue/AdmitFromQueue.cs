@@ -10,9 +10,10 @@ using Ticketing.Domain.Queue;
 namespace Ticketing.Application.Queue.Commands.AdmitFromQueue;
 
 /// <summary>
-/// Lets the next people in (the AdmitFromQueue job, every second). Per on-sale event with people waiting: at most
-/// admissionsPerMinute in any minute, paced per tick, and never more admitted-but-unclaimed customers than there
-/// are tickets left. Returns how many were admitted.
+/// Lets the next people in (the AdmitFromQueue job, every second). Per on-sale event with people waiting, as many as
+/// <see cref="QueueSettings.AdmissionsNow"/> allows, each with the window <see cref="QueueSettings.AdmissionWindowFor"/>
+/// gives at the tickets left now. Admissions left or lapsed no longer count, so their places go to the next in line
+/// on the next tick. Returns how many were admitted.
 /// </summary>
 public sealed record AdmitFromQueueCommand : IRequest<int>;
 
@@ -66,17 +67,17 @@ public sealed class AdmitFromQueueCommandHandler(
             q => q.EventId == eventId && q.Status == QueueEntryStatus.Admitted && q.AdmissionExpiresAt > now, cancellationToken);
         var available = await inventory.AvailableAsync(eventId, cancellationToken);
 
-        var rate = @event.Queue.AdmissionsPerMinute;
-        var count = Math.Min(Math.Min(rate - admittedThisMinute, (int)Math.Ceiling(rate / 60.0)), available - unclaimed);
-        if (count <= 0)
+        var count = @event.Queue.AdmissionsNow(admittedThisMinute, available, unclaimed);
+        if (count == 0)
         {
             return 0;
         }
 
         var entries = await line.LockNextWaitingAsync(eventId, count, cancellationToken);
+        var window = @event.Queue.AdmissionWindowFor(available);
         foreach (var entry in entries)
         {
-            entry.Admit(now, @event.AdmissionWindow);
+            entry.Admit(now, window);
         }
 
         await context.SaveChangesAsync(cancellationToken);
