@@ -26,20 +26,11 @@ public sealed class ClaimRules(IApplicationDbContext context, ITransactionLocks 
         @event.Queue.Enabled || await context.QueueEntries.AnyAsync(
             q => q.EventId == @event.Id && (q.Status == QueueEntryStatus.Waiting || q.Status == QueueEntryStatus.Admitted), cancellationToken);
 
-    /// <summary>What the customer already holds (Pending claims) and bought (tickets not void) of the event, in one round trip.</summary>
+    /// <summary>What the customer already holds (Pending claims) and bought (tickets not void) of the event.</summary>
     public async Task<int> HeldOrBoughtAsync(Guid eventId, Guid customerId, CancellationToken cancellationToken) =>
-        await context.Events.Where(e => e.Id == eventId)
-            .Select(e => context.Claims
-                             .Where(c => c.EventId == e.Id && c.CustomerId == customerId && c.Status == ClaimStatus.Pending)
-                             .SelectMany(c => c.Items)
-                             .Sum(i => i.Quantity)
-                         + context.Bookings
-                             .Where(b => b.EventId == e.Id && b.CustomerId == customerId)
-                             .SelectMany(b => b.Tickets)
-                             .Count(t => t.Status != TicketStatus.Void))
-            .SingleAsync(cancellationToken);
+        (await HeldOrBoughtAsync(eventId, [customerId], cancellationToken)).GetValueOrDefault(customerId);
 
-    /// <summary><see cref="HeldOrBoughtAsync(Guid, Guid, CancellationToken)"/> for several customers; a customer with nothing is absent.</summary>
+    /// <summary>What each of several customers already holds and bought of the event; a customer with nothing is absent.</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> HeldOrBoughtAsync(
         Guid eventId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
     {
