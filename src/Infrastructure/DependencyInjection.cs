@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<DemoCatalogue>();
         services.AddScoped<IOutboxStore, OutboxStore>();
         services.AddScoped<IStrandedRefunds, StrandedRefunds>();
+        services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
         services.AddScoped<IEventSeatInventory, EventSeatInventory>();
         services.AddScoped<IInventory, TicketInventory>();
         services.AddScoped<IClaimRows, ClaimRows>();

@@ -18,7 +18,7 @@ public sealed class PasswordReplacement(IApplicationDbContext context, IIdentity
         if (await identity.IsRecentPasswordAsync(userId, newPassword, cancellationToken))
         {
             throw new DomainException(
-                AccountErrorCodes.PasswordReused,
+                Errors.PasswordReused,
                 $"Choose a password that is not one of your last {PasswordPolicy.RememberedPasswords}.");
         }
 

@@ -3,6 +3,7 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
 using Ticketing.Domain.Events;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Events;
 
@@ -39,7 +40,7 @@ public static class EventAccess
 
         if (!user.Owns(@event) && !user.Staffs(@event))
         {
-            throw new ForbiddenAccessException(message: "Only this event's staff, its organizer and Admins work its door.");
+            throw new ForbiddenAccessException(Errors.Forbidden, "Only this event's staff, its organizer and Admins work its door.");
         }
     }
 
@@ -56,7 +57,7 @@ public static class EventAccess
 
         if (!user.Owns(@event))
         {
-            throw new ForbiddenAccessException(message: "This event belongs to another organizer.");
+            throw new ForbiddenAccessException(Errors.Forbidden, "This event belongs to another organizer.");
         }
     }
 }

@@ -58,7 +58,7 @@ public sealed class EventPlanner(IApplicationDbContext context, ICurrentUser cur
             cancellationToken);
         if (clash)
         {
-            throw new ConflictException(DomainErrorCodes.ScheduleConflict, "Another published event uses this venue at an overlapping time.");
+            throw new ConflictException(Errors.ScheduleConflict, "Another published event uses this venue at an overlapping time.");
         }
     }
 }

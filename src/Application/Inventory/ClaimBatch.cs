@@ -106,7 +106,7 @@ public sealed class ClaimBatch(
                     var entry = entries.GetValueOrDefault(admission.EntryId);
                     if (entry is null || usedEntries.Contains(entry.Id))
                     {
-                        throw new DomainException(ClaimErrorCodes.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
+                        throw new DomainException(Errors.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
                     }
 
                     entry.EnsureUsableBy(request.CustomerId, admission.ExpiresAt, request.Now);

@@ -7,9 +7,9 @@ namespace Ticketing.Application.Inventory;
 public static class StockRefusals
 {
     public static DomainException NotEnough(int available) => available == 0
-        ? new DomainException(ClaimErrorCodes.SoldOut, "This ticket type is sold out.")
-        : new DomainException(ClaimErrorCodes.InsufficientInventory, $"Only {available} left of this ticket type.");
+        ? new DomainException(Errors.SoldOut, "This ticket type is sold out.")
+        : new DomainException(Errors.InsufficientInventory, $"Only {available} left of this ticket type.");
 
     public static DomainException SeatsTaken(IEnumerable<Guid> seatIds) =>
-        new(ClaimErrorCodes.SeatsUnavailable, $"These seats are taken: {string.Join(", ", seatIds)}.");
+        new(Errors.SeatsUnavailable, $"These seats are taken: {string.Join(", ", seatIds)}.");
 }

@@ -1,6 +1,7 @@
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Venues;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Venues;
 
@@ -11,7 +12,7 @@ public static class VenueAccess
     {
         if (!user.IsAdmin && venue.OwnerId != user.UserId)
         {
-            throw new ForbiddenAccessException(message: "This venue belongs to another organizer.");
+            throw new ForbiddenAccessException(Errors.Forbidden, "This venue belongs to another organizer.");
         }
     }
 }

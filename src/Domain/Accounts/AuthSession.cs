@@ -29,7 +29,7 @@ public sealed class AuthSession : Entity, IAggregateRoot
     {
         if (IsRevoked)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The session has been revoked.");
+            throw new DomainException(Errors.InvalidState, "The session has been revoked.");
         }
 
         return new RefreshToken(Id, tokenHash, now, now + lifetime);

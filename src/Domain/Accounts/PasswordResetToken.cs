@@ -41,7 +41,7 @@ public sealed class PasswordResetToken : Entity, IAggregateRoot
     /// nothing about which it was.
     /// </summary>
     public static DomainException Rejected() =>
-        new(AccountErrorCodes.InvalidResetToken, "The reset token is invalid, expired, replaced by a newer one or already used. Ask for a new one.");
+        new(Errors.InvalidResetToken, "The reset token is invalid, expired, replaced by a newer one or already used. Ask for a new one.");
 
     public bool IsLiveAt(DateTimeOffset now) => UsedAt is null && SupersededAt is null && now < ExpiresAt;
 

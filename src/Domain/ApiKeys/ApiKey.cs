@@ -33,7 +33,7 @@ public sealed class ApiKey : AuditableEntity, IAggregateRoot
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, $"An API key needs a name of 1–{MaxNameLength} characters.");
+            throw new DomainException(Errors.ValidationError, $"An API key needs a name of 1–{MaxNameLength} characters.");
         }
 
         return new ApiKey { Name = name, Prefix = secret.Prefix, KeyHash = secret.Hash };
@@ -43,7 +43,7 @@ public sealed class ApiKey : AuditableEntity, IAggregateRoot
     {
         if (IsRevoked)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The API key has already been revoked.");
+            throw new DomainException(Errors.InvalidState, "The API key has already been revoked.");
         }
 
         RevokedAt = now;

@@ -53,7 +53,7 @@ public sealed class Booking : Entity, IAggregateRoot
     {
         if (claim.Status != ClaimStatus.Confirmed)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "Only a confirmed claim becomes a booking.");
+            throw new DomainException(Errors.InvalidState, "Only a confirmed claim becomes a booking.");
         }
 
         var booking = new Booking
@@ -92,7 +92,7 @@ public sealed class Booking : Entity, IAggregateRoot
     {
         if (lines.Count == 0 || lines.Any(l => l.Quantity < 1))
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, "A sale needs at least one ticket.");
+            throw new DomainException(Errors.ValidationError, "A sale needs at least one ticket.");
         }
 
         var currency = lines[0].UnitPrice.Currency;
@@ -128,12 +128,12 @@ public sealed class Booking : Entity, IAggregateRoot
     {
         if (Status != BookingStatus.Confirmed)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot cancel a booking that is {Status}.");
+            throw new DomainException(Errors.InvalidState, $"Cannot cancel a booking that is {Status}.");
         }
 
         if (by == Canceller.Customer && _tickets.Any(t => t.Status == TicketStatus.CheckedIn))
         {
-            throw new DomainException(TicketErrorCodes.TicketUsed, "A ticket of this booking was already used at the door; ask the organizer.");
+            throw new DomainException(Errors.TicketUsed, "A ticket of this booking was already used at the door; ask the organizer.");
         }
 
         Status = BookingStatus.Cancelled;

@@ -54,15 +54,15 @@ public sealed class Ticket : Entity
         {
             case TicketStatus.CheckedIn:
                 throw new DomainException(
-                    TicketErrorCodes.AlreadyCheckedIn,
+                    Errors.AlreadyCheckedIn,
                     $"Already checked in at {CheckedInAt:O}{(CheckedInAtGate is null ? string.Empty : $" ({CheckedInAtGate})")}.");
             case TicketStatus.Void:
-                throw new DomainException(DomainErrorCodes.InvalidState, "The ticket is void (its booking was cancelled).");
+                throw new DomainException(Errors.InvalidState, "The ticket is void (its booking was cancelled).");
         }
 
         if (eventState is not (EventState.Scheduled or EventState.OnSale or EventState.SoldOut))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"The event is {eventState.ToString().ToLowerInvariant()}; its tickets no longer check in.");
+            throw new DomainException(Errors.InvalidState, $"The event is {eventState.ToString().ToLowerInvariant()}; its tickets no longer check in.");
         }
 
         doors.EnsureOpen(now);
@@ -86,16 +86,6 @@ public sealed class Ticket : Entity
     }
 }
 
-public static class TicketErrorCodes
-{
-    public const string AlreadyCheckedIn = "ALREADY_CHECKED_IN";
-
-    /// <summary>A scan outside the event's door window (409).</summary>
-    public const string DoorsClosed = "DOORS_CLOSED";
-
-    /// <summary>A customer cancelling a booking one of whose tickets was already used at the door (409).</summary>
-    public const string TicketUsed = "TICKET_USED";
-}
 
 public enum TicketStatus
 {

@@ -52,13 +52,13 @@ public sealed class Claim : Entity, IAggregateRoot
     {
         if (lines.Count == 0 || lines.Any(l => l.Quantity < 1))
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, "A claim needs at least one ticket.");
+            throw new DomainException(Errors.ValidationError, "A claim needs at least one ticket.");
         }
 
         var currency = lines[0].UnitPrice.Currency;
         if (lines.Any(l => l.UnitPrice.Currency != currency))
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, "A claim is in one currency.");
+            throw new DomainException(Errors.ValidationError, "A claim is in one currency.");
         }
 
         var claim = new Claim
@@ -92,7 +92,7 @@ public sealed class Claim : Entity, IAggregateRoot
         Ensure("expire", ClaimStatus.Pending);
         if (!IsOverdueAt(now))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"The claim holds its tickets until {ExpiresAt:O}.");
+            throw new DomainException(Errors.InvalidState, $"The claim holds its tickets until {ExpiresAt:O}.");
         }
 
         Status = ClaimStatus.Expired;
@@ -127,7 +127,7 @@ public sealed class Claim : Entity, IAggregateRoot
     {
         if (Status is not (ClaimStatus.Expired or ClaimStatus.Released))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"A late payment confirms an ended claim, not one that is {Status}.");
+            throw new DomainException(Errors.InvalidState, $"A late payment confirms an ended claim, not one that is {Status}.");
         }
 
         Status = ClaimStatus.Confirmed;
@@ -140,7 +140,7 @@ public sealed class Claim : Entity, IAggregateRoot
         if (Status != allowed)
         {
             throw new DomainException(
-                Status == ClaimStatus.Expired ? ClaimErrorCodes.ClaimExpired : DomainErrorCodes.InvalidState,
+                Status == ClaimStatus.Expired ? Errors.ClaimExpired : Errors.InvalidState,
                 $"Cannot {action} a claim that is {Status}.");
         }
     }

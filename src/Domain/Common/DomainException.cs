@@ -1,10 +1,10 @@
 namespace Ticketing.Domain.Common;
 
 /// <summary>
-/// A business rule said no. <see cref="Code"/> is the stable error code clients switch on
-/// (api.md); the message is for people.
+/// A business rule said no. <see cref="Code"/> is the stable error code clients switch on (api.md) and says what
+/// kind of refusal it is; the message is for people.
 /// </summary>
-public class DomainException(string code, string message) : Exception(message)
+public class DomainException(ErrorCode code, string message) : Exception(message)
 {
-    public string Code { get; } = code;
+    public ErrorCode Code { get; } = code;
 }

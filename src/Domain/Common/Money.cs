@@ -37,7 +37,7 @@ public readonly record struct Money
         if (!IsValidMajor(amount, currency))
         {
             throw new DomainException(
-                DomainErrorCodes.ValidationError, $"An amount in {currency} is between -{MaxMajor} and {MaxMajor}, with no more decimals than {currency} allows.");
+                Errors.ValidationError, $"An amount in {currency} is between -{MaxMajor} and {MaxMajor}, with no more decimals than {currency} allows.");
         }
 
         return new Money((long)(amount * Currencies.Pow10(Currencies.DigitsOf(currency))), currency);

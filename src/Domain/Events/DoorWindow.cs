@@ -19,7 +19,7 @@ public sealed record DoorWindow(DateTimeOffset OpensAt, DateTimeOffset ClosesAt)
         if (!IsOpenAt(now))
         {
             throw new DomainException(
-                TicketErrorCodes.DoorsClosed,
+                Errors.DoorsClosed,
                 now < OpensAt ? $"The doors open at {OpensAt:O}." : $"The doors closed at {ClosesAt:O}.");
         }
     }

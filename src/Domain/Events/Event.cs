@@ -104,7 +104,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     {
         EnsureState("change prices of", EventState.Draft, EventState.Scheduled, EventState.OnSale, EventState.SoldOut);
         var ticketType = _ticketTypes.SingleOrDefault(t => t.Id == ticketTypeId)
-            ?? throw new DomainException(DomainErrorCodes.ValidationError, $"Ticket type {ticketTypeId} is not part of this event.");
+            ?? throw new DomainException(Errors.ValidationError, $"Ticket type {ticketTypeId} is not part of this event.");
         ticketType.ChangePrice(ToMoney(price, ticketType.Name));
     }
 
@@ -119,12 +119,12 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         EnsureState("publish", EventState.Draft);
         if (now >= EndsAt)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The event is already over; it cannot be published.");
+            throw new DomainException(Errors.InvalidState, "The event is already over; it cannot be published.");
         }
 
         if (SaleEndsAt is { } saleEnds && now >= saleEnds)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The sale window has already closed; move it before publishing.");
+            throw new DomainException(Errors.InvalidState, "The sale window has already closed; move it before publishing.");
         }
 
         QueueSeed = queueSeed;
@@ -145,7 +145,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         EnsureState("open the sale of", EventState.Scheduled);
         if (now < SaleStartsAt)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"The sale opens at {SaleStartsAt:O}.");
+            throw new DomainException(Errors.InvalidState, $"The sale opens at {SaleStartsAt:O}.");
         }
 
         State = EventState.OnSale;
@@ -189,7 +189,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     {
         if (State == EventState.SoldOut)
         {
-            throw new DomainException(ClaimErrorCodes.SoldOut, "Everything is sold or held.");
+            throw new DomainException(Errors.SoldOut, "Everything is sold or held.");
         }
 
         EnsureState("sell at the box office for", EventState.Scheduled, EventState.OnSale);
@@ -228,7 +228,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         if (alreadyHeldOrBought + requested > MaxTicketsPerCustomer)
         {
             throw new DomainException(
-                ClaimErrorCodes.LimitExceeded,
+                Errors.LimitExceeded,
                 $"At most {MaxTicketsPerCustomer} tickets per customer; you hold or bought {alreadyHeldOrBought}.");
         }
     }
@@ -238,13 +238,13 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     {
         if (State == EventState.SoldOut)
         {
-            throw new DomainException(ClaimErrorCodes.SoldOut, "Everything is sold or held; join the waiting list.");
+            throw new DomainException(Errors.SoldOut, "Everything is sold or held; join the waiting list.");
         }
 
         EnsureState("claim tickets of", EventState.OnSale);
         if (SaleEndsAt is { } saleEnds && now >= saleEnds)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The sale has closed.");
+            throw new DomainException(Errors.InvalidState, "The sale has closed.");
         }
     }
 
@@ -321,7 +321,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
             var existing = plan.Id is { } id ? _ticketTypes.SingleOrDefault(t => t.Id == id) : null;
             if (plan.Id is not null && existing is null)
             {
-                throw new DomainException(DomainErrorCodes.ValidationError, $"Ticket type {plan.Id} is not part of this event.");
+                throw new DomainException(Errors.ValidationError, $"Ticket type {plan.Id} is not part of this event.");
             }
 
             if (existing is null)
@@ -347,7 +347,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     {
         if (!allowed.Contains(State))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot {action} an event that is {State}.");
+            throw new DomainException(Errors.InvalidState, $"Cannot {action} an event that is {State}.");
         }
     }
 
@@ -355,7 +355,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     {
         if (!condition)
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, message);
+            throw new DomainException(Errors.ValidationError, message);
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class TicketType : Entity
         if (Held > 0)
         {
             throw new DomainException(
-                DomainErrorCodes.InvalidState, $"The price of '{Name}' cannot change while {Held} of it are held in pending claims.");
+                Errors.InvalidState, $"The price of '{Name}' cannot change while {Held} of it are held in pending claims.");
         }
 
         Price = price;

@@ -93,13 +93,13 @@ public sealed class Payment : Entity, IAggregateRoot
     {
         if (method is PaymentMethod.Cash)
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, "Cash is taken at the box office, not online.");
+            throw new DomainException(Errors.ValidationError, "Cash is taken at the box office, not online.");
         }
 
         if (walletPart > total || walletPart.Amount < 0 || (method == PaymentMethod.Card && walletPart.Amount != 0)
             || (method == PaymentMethod.Wallet && walletPart != total))
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, "The wallet part does not fit the payment method.");
+            throw new DomainException(Errors.ValidationError, "The wallet part does not fit the payment method.");
         }
 
         var payment = New(customerId, PaymentPurpose.Claim, claimId, method, total, walletPart, now);
@@ -118,7 +118,7 @@ public sealed class Payment : Entity, IAggregateRoot
     {
         if (amount.Amount <= 0)
         {
-            throw new DomainException(DomainErrorCodes.ValidationError, "A top-up must be more than zero.");
+            throw new DomainException(Errors.ValidationError, "A top-up must be more than zero.");
         }
 
         var payment = New(customerId, PaymentPurpose.WalletTopUp, null, PaymentMethod.Card, amount, Money.Zero(amount.Currency), now);
@@ -178,7 +178,7 @@ public sealed class Payment : Entity, IAggregateRoot
     {
         if (!AwaitsRefund)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot ask again for a refund of a payment that is {Status} with no refund waiting.");
+            throw new DomainException(Errors.InvalidState, $"Cannot ask again for a refund of a payment that is {Status} with no refund waiting.");
         }
 
         AddDomainEvent(new PaymentRefundRequestedEvent(Id));
@@ -243,7 +243,7 @@ public sealed class Payment : Entity, IAggregateRoot
     {
         if (!allowed.Contains(Status))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot {action} a payment that is {Status}.");
+            throw new DomainException(Errors.InvalidState, $"Cannot {action} a payment that is {Status}.");
         }
     }
 }

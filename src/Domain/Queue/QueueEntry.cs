@@ -51,7 +51,7 @@ public sealed class QueueEntry : Entity, IAggregateRoot
     {
         if (!InPreQueue || Ordinal is not null)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "Only an undrawn pre-queue entry takes a place in the draw.");
+            throw new DomainException(Errors.InvalidState, "Only an undrawn pre-queue entry takes a place in the draw.");
         }
 
         Ordinal = rank;
@@ -62,7 +62,7 @@ public sealed class QueueEntry : Entity, IAggregateRoot
         Ensure("admit", QueueEntryStatus.Waiting);
         if (Ordinal is null)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The pre-queue has not been drawn yet.");
+            throw new DomainException(Errors.InvalidState, "The pre-queue has not been drawn yet.");
         }
 
         Status = QueueEntryStatus.Admitted;
@@ -80,7 +80,7 @@ public sealed class QueueEntry : Entity, IAggregateRoot
         Ensure("use the admission of", QueueEntryStatus.Admitted);
         if (!IsAdmissionValidAt(now))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The admission has expired.");
+            throw new DomainException(Errors.InvalidState, "The admission has expired.");
         }
 
         Status = QueueEntryStatus.Used;
@@ -95,7 +95,7 @@ public sealed class QueueEntry : Entity, IAggregateRoot
     {
         if (CustomerId != customerId || AdmissionExpiresAt != tokenExpiresAt || !IsAdmissionValidAt(now))
         {
-            throw new DomainException(ClaimErrorCodes.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
+            throw new DomainException(Errors.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class QueueEntry : Entity, IAggregateRoot
         Ensure("expire", QueueEntryStatus.Admitted);
         if (IsAdmissionValidAt(now))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The admission window is still open.");
+            throw new DomainException(Errors.InvalidState, "The admission window is still open.");
         }
 
         Status = QueueEntryStatus.Expired;
@@ -139,7 +139,7 @@ public sealed class QueueEntry : Entity, IAggregateRoot
     {
         if (!allowed.Contains(Status))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Cannot {action} a queue entry that is {Status}.");
+            throw new DomainException(Errors.InvalidState, $"Cannot {action} a queue entry that is {Status}.");
         }
     }
 }

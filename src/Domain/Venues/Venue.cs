@@ -35,7 +35,7 @@ public sealed class Venue : AuditableEntity, IAggregateRoot
     {
         if (sections.Count == 0)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "A venue needs at least one section.");
+            throw new DomainException(Errors.InvalidState, "A venue needs at least one section.");
         }
 
         var venue = new Venue { OwnerId = ownerId, Name = name, Address = address, TimeZone = timeZone };
@@ -46,7 +46,7 @@ public sealed class Venue : AuditableEntity, IAggregateRoot
 
         if (venue.SeatCount > MaxSeats)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"A venue holds at most {MaxSeats} seats.");
+            throw new DomainException(Errors.InvalidState, $"A venue holds at most {MaxSeats} seats.");
         }
 
         return venue;

@@ -13,7 +13,7 @@ public sealed class VenueRow : Entity
     {
         if (plan.Seats < 1)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Row '{plan.Label}' needs at least one seat.");
+            throw new DomainException(Errors.InvalidState, $"Row '{plan.Label}' needs at least one seat.");
         }
 
         SectionId = sectionId;

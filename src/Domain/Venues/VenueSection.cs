@@ -15,7 +15,7 @@ public sealed class VenueSection : Entity
     {
         if (plan.Rows.Count == 0)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"Section '{plan.Name}' needs at least one row.");
+            throw new DomainException(Errors.InvalidState, $"Section '{plan.Name}' needs at least one row.");
         }
 
         VenueId = venueId;

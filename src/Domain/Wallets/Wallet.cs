@@ -26,7 +26,7 @@ public sealed class Wallet : Entity, IAggregateRoot
     public static Wallet Open(Guid customerId, string currency, DateTimeOffset now) =>
         Currencies.IsKnown(currency)
             ? new Wallet { CustomerId = customerId, Currency = currency, CreatedAt = now }
-            : throw new DomainException(DomainErrorCodes.ValidationError, $"Unknown currency '{currency}'.");
+            : throw new DomainException(Errors.ValidationError, $"Unknown currency '{currency}'.");
 }
 
 public enum WalletTransactionType

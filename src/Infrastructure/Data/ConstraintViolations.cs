@@ -13,15 +13,15 @@ namespace Ticketing.Infrastructure.Data;
 /// </summary>
 internal static class ConstraintViolations
 {
-    private static readonly Dictionary<string, (string Code, string Message)> Known = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (ErrorCode Code, string Message)> Known = new(StringComparer.Ordinal)
     {
         [EventConfiguration.VenueScheduleConstraint] =
-            (DomainErrorCodes.ScheduleConflict, "Another published event uses this venue at an overlapping time."),
+            (Errors.ScheduleConflict, "Another published event uses this venue at an overlapping time."),
         [QueueEntryConfiguration.ActiveEntryIndex] =
-            (ClaimErrorCodes.AlreadyQueued, "You are already in this event's queue."),
+            (Errors.AlreadyQueued, "You are already in this event's queue."),
 
         // Identity's unique user name, which is the email: two sign-ups for one new address at the same moment.
-        ["UserNameIndex"] = (ErrorCodes.DuplicateEmail, "An account with this email already exists."),
+        ["UserNameIndex"] = (Errors.DuplicateEmail, "An account with this email already exists."),
     };
 
     public static Exception? Translate(DbUpdateException exception) =>

@@ -5,6 +5,7 @@ using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Accounts;
 using Ticketing.Infrastructure.Data;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Infrastructure.Identity;
 
@@ -239,12 +240,12 @@ public sealed class IdentityService(
         var errors = result.Errors.ToList();
         if (errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
-            return new ConflictException(ErrorCodes.DuplicateEmail, "An account with this email already exists.");
+            return new ConflictException(Errors.DuplicateEmail, "An account with this email already exists.");
         }
 
         if (errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
         {
-            return new ConflictException(ErrorCodes.ConcurrencyConflict, "The account was changed by another request. Try again.");
+            return new ConflictException(Errors.ConcurrencyConflict, "The account was changed by another request. Try again.");
         }
 
         var field = errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "Password" : "Email";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.WebApi.Live;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
 
@@ -16,7 +17,6 @@ public sealed class ApiKeyGateMiddleware(RequestDelegate next, IApiKeyValidator 
     /// <summary>Browsers cannot set headers on WebSockets (nor on EventSource), so the hub also takes the key from the query.</summary>
     public const string HubQueryParameter = "api_key";
 
-    public const string ErrorCode = "API_KEY_REQUIRED";
 
     // Callers that hold no client key: payment providers (they sign their webhooks instead), orchestrators' health
     // checks, people reading the documentation; plus the Development-only tools.
@@ -42,7 +42,7 @@ public sealed class ApiKeyGateMiddleware(RequestDelegate next, IApiKeyValidator 
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Detail = $"A valid API key is required: send it as '{HeaderName}: …'.",
-                Extensions = { ["code"] = ErrorCode },
+                Extensions = { ["code"] = Errors.ApiKeyRequired.Value },
             },
         });
     }

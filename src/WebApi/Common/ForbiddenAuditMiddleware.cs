@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
 
@@ -18,7 +19,8 @@ public sealed class ForbiddenAuditMiddleware(RequestDelegate next, DeniedRequest
 
         // The exception handler leaves the exception it answered on the context, and has written its answer by now.
         if (context.Response.StatusCode == StatusCodes.Status403Forbidden
-            && context.Features.Get<IExceptionHandlerFeature>()?.Error is ForbiddenAccessException { Code: ErrorCodes.Forbidden })
+            && context.Features.Get<IExceptionHandlerFeature>()?.Error is ForbiddenAccessException forbidden
+            && forbidden.Code == Errors.Forbidden)
         {
             await audit.RecordAsync(context, DeniedRequestAudit.ForbiddenAction, StatusCodes.Status403Forbidden, currentUser.UserId);
         }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Infrastructure.Idempotency;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
 
@@ -35,9 +36,9 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentUser curre
             case IdempotencyOutcome.Replay:
                 return Results.Content(start.Body, "application/json", Encoding.UTF8, start.Status);
             case IdempotencyOutcome.KeyReused:
-                return Problem(StatusCodes.Status422UnprocessableEntity, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request.");
+                return Problem(StatusCodes.Status422UnprocessableEntity, Errors.IdempotencyKeyReused.Value, "This Idempotency-Key was used for a different request.");
             case IdempotencyOutcome.InProgress:
-                return Problem(StatusCodes.Status409Conflict, "REQUEST_IN_PROGRESS", "A request with this Idempotency-Key is still being processed; retry shortly.");
+                return Problem(StatusCodes.Status409Conflict, Errors.RequestInProgress.Value, "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
 
         var lease = start.Lease!.Value;

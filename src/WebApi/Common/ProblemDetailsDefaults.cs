@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using Ticketing.Application.Common.Exceptions;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
 
@@ -15,24 +15,25 @@ public static class ProblemDetailsDefaults
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
         problem.Extensions.Remove("traceId");
-        problem.Extensions.TryAdd("code", CodeFor(status));
+        problem.Extensions.TryAdd("code", CodeFor(status).Value);
         problem.Instance ??= context.HttpContext.Features.Get<IHttpRequestFeature>()?.Path ?? context.HttpContext.Request.Path;
         problem.Detail ??= DetailFor(status);
     }
 
-    private static string CodeFor(int status) => status switch
+    private static ErrorCode CodeFor(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ErrorCodes.MalformedRequest,
-        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthenticated,
-        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
-        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
-        StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
-        StatusCodes.Status409Conflict => "CONFLICT",
-        StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
-        StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
-        StatusCodes.Status429TooManyRequests => "RATE_LIMITED",
-        >= 500 => ErrorCodes.InternalError,
-        _ => "ERROR",
+        StatusCodes.Status400BadRequest => Errors.MalformedRequest,
+        StatusCodes.Status401Unauthorized => Errors.Unauthenticated,
+        StatusCodes.Status403Forbidden => Errors.Forbidden,
+        StatusCodes.Status404NotFound => Errors.NotFound,
+        StatusCodes.Status405MethodNotAllowed => Errors.MethodNotAllowed,
+        StatusCodes.Status409Conflict => Errors.Conflict,
+        StatusCodes.Status413PayloadTooLarge => Errors.PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => Errors.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => Errors.RateLimited,
+        >= 500 => Errors.InternalError,
+        // Any other refusal of the HTTP pipeline (406, 408, 411, 431, …).
+        _ => Errors.RequestRejected,
     };
 
     private static string? DetailFor(int status) => status switch

@@ -3,12 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Payments;
-using Ticketing.Domain.Accounts;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
@@ -19,6 +16,7 @@ namespace Ticketing.WebApi.Common;
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
+    IDatabaseErrors databaseErrors,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -46,52 +44,47 @@ public sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
-    private static ProblemDetails ToProblem(Exception exception, Endpoint? endpoint) => exception switch
+    private ProblemDetails ToProblem(Exception exception, Endpoint? endpoint) => exception switch
     {
         ValidationException e => Validation(e),
-        DomainException e => Problem(StatusForDomainCode(e.Code), e.Code, e.Message),
-        NotFoundException e => Problem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, e.Message),
-        UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, e.Code, e.Message),
-        ForbiddenAccessException e => Problem(StatusCodes.Status403Forbidden, e.Code, e.Message),
-        ConflictException e => Problem(StatusCodes.Status409Conflict, e.Code, e.Message),
+        DomainException e => Problem(e.Code, e.Message),
+        NotFoundException e => Problem(Errors.NotFound, e.Message),
+        UnauthenticatedException e => Problem(e.Code, e.Message),
+        ForbiddenAccessException e => Problem(e.Code, e.Message),
+        ConflictException e => Problem(e.Code, e.Message),
         PaymentGatewayException => Problem(
-            StatusCodes.Status503ServiceUnavailable, PaymentErrorCodes.GatewayUnavailable, "The payment provider is unavailable; nothing was charged. Try again shortly."),
-        DbUpdateConcurrencyException => Problem(
-            StatusCodes.Status409Conflict,
-            ErrorCodes.ConcurrencyConflict,
-            "The resource was changed by another request. Reload it and try again."),
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => Problem(
-            StatusCodes.Status409Conflict, "CONFLICT", "The request conflicts with something that already exists."),
-        // Raw statements (ExecuteSql, SqlQuery) raise Npgsql's exception unwrapped; a duplicate is the client's conflict.
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Problem(
-            StatusCodes.Status409Conflict, "CONFLICT", "The request conflicts with something that already exists."),
-
-        // PostgreSQL text cannot hold U+0000; whatever carried it, the client sent it.
-        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter }
-            or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } } => Problem(
-            StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The request contains a NUL character (\\u0000), which no text field accepts."),
-        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => Problem(
-            StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The request collided with another one. Try again."),
+            Errors.PaymentGatewayUnavailable, "The payment provider is unavailable; nothing was charged. Try again shortly."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(
-            StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The request body is larger than 1 MiB."),
+            Errors.PayloadTooLarge, "The request body is larger than 1 MiB."),
         BadHttpRequestException { InnerException: JsonException { Path.Length: > 1 } json } e => MalformedAt(e.StatusCode, json.Path!),
-        BadHttpRequestException e => Problem(e.StatusCode, ErrorCodes.MalformedRequest, MalformedDetail(e, endpoint)),
-        JsonException => Problem(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The request body is not valid JSON."),
-        _ => Problem(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred."),
+        BadHttpRequestException e => Problem(e.StatusCode, Errors.MalformedRequest.Value, MalformedDetail(e, endpoint)),
+        JsonException => Problem(Errors.MalformedRequest, "The request body is not valid JSON."),
+        _ when databaseErrors.Explain(exception) is { } refusal => Problem(refusal.Code, refusal.Detail),
+        _ => Problem(Errors.InternalError, "An unexpected error occurred."),
     };
 
-    /// <summary>Domain rules answer 409, except where the contract (api.md) gives their code another status.</summary>
-    private static int StatusForDomainCode(string code) => code switch
+    /// <summary>The one mapping from an error's kind to its HTTP status.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
     {
-        DomainErrorCodes.ValidationError or AccountErrorCodes.InvalidResetToken => StatusCodes.Status400BadRequest,
-        "SOLD_OUT" => StatusCodes.Status410Gone,
-        "ADMISSION_REQUIRED" or "ADMISSION_INVALID" => StatusCodes.Status403Forbidden,
-        _ => StatusCodes.Status409Conflict,
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
+        ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.Internal => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An error kind without a status."),
     };
 
     private static ProblemDetails Validation(ValidationException exception)
     {
-        var problem = Problem(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "One or more fields are invalid.");
+        var problem = Problem(Errors.ValidationError, "One or more fields are invalid.");
         problem.Extensions["errors"] = exception.Errors.ToDictionary(e => CamelCasePath(e.Key), e => e.Value);
         return problem;
     }
@@ -102,7 +95,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
     /// </summary>
     private static ProblemDetails MalformedAt(int status, string jsonPath)
     {
-        var problem = Problem(status, ErrorCodes.MalformedRequest, $"The request body is not valid JSON for this endpoint (at {jsonPath}).");
+        var problem = Problem(status, Errors.MalformedRequest.Value, $"The request body is not valid JSON for this endpoint (at {jsonPath}).");
         var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["This value is not of the type or range the field takes."] };
         return problem;
@@ -137,6 +130,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
             _ => $"The value of '{name}' is malformed.",
         };
     }
+
+    private static ProblemDetails Problem(ErrorCode code, string detail) => Problem(StatusOf(code.Kind), code.Value, detail);
 
     private static ProblemDetails Problem(int status, string code, string detail)
     {

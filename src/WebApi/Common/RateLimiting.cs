@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Ticketing.Infrastructure.Identity;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
 
@@ -88,7 +89,7 @@ public static class RateLimiting
             Status = StatusCodes.Status429TooManyRequests,
             Detail = "Too many requests. Try again after the number of seconds in the Retry-After header.",
         };
-        problem.Extensions["code"] = "RATE_LIMITED";
+        problem.Extensions["code"] = Errors.RateLimited.Value;
         await context.RequestServices.GetRequiredService<IProblemDetailsService>()
             .TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }

@@ -1,4 +1,5 @@
 using Ticketing.Application.Common.Exceptions;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
 
@@ -24,7 +25,7 @@ public sealed class ScannerPathMiddleware(RequestDelegate next, DeniedRequestAud
         await audit.RecordRepeatedAsync(context, DeniedRequestAudit.ScannerAction, StatusCodes.Status403Forbidden, userId: null);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await context.Response.WriteAsJsonAsync(
-            new ScannerRefusal(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, context.TraceIdentifier),
+            new ScannerRefusal(StatusCodes.Status403Forbidden, Errors.Forbidden.Value, context.TraceIdentifier),
             options: null,
             contentType: "application/problem+json",
             cancellationToken: context.RequestAborted);

@@ -143,7 +143,7 @@ public sealed class ClaimBatchTests(ApiFixture fixture) : IntegrationTest(fixtur
         var outcomes = await RunBatchAsync(customers.Select((c, i) => Request(@event, c.Id, 2, admissions[i])).ToList());
 
         outcomes[0].Claim.ShouldNotBeNull();
-        outcomes[1].Refusal.ShouldNotBeNull().Code.ShouldBe("ADMISSION_INVALID");
+        outcomes[1].Refusal.ShouldNotBeNull().Code.Value.ShouldBe("ADMISSION_INVALID");
         outcomes[2].Claim.ShouldNotBeNull();
         (await ScalarAsync<long>("SELECT count(*) FROM claims WHERE status = 'Pending'")).ShouldBe(2);
         (await ScalarAsync<int>("SELECT held FROM ticket_types")).ShouldBe(4);
@@ -170,10 +170,10 @@ public sealed class ClaimBatchTests(ApiFixture fixture) : IntegrationTest(fixtur
         ]);
 
         outcomes[0].Claim.ShouldNotBeNull();
-        outcomes[1].Refusal.ShouldNotBeNull().Code.ShouldBe("LIMIT_EXCEEDED");
+        outcomes[1].Refusal.ShouldNotBeNull().Code.Value.ShouldBe("LIMIT_EXCEEDED");
         outcomes[2].Claim.ShouldNotBeNull();
-        outcomes[3].Refusal.ShouldNotBeNull().Code.ShouldBe("SOLD_OUT");
-        outcomes[4].Refusal.ShouldNotBeNull().Code.ShouldBe("SOLD_OUT");
+        outcomes[3].Refusal.ShouldNotBeNull().Code.Value.ShouldBe("SOLD_OUT");
+        outcomes[4].Refusal.ShouldNotBeNull().Code.Value.ShouldBe("SOLD_OUT");
         (await ScalarAsync<int>("SELECT held FROM ticket_types")).ShouldBe(6);
         (await ScalarAsync<long>(InvariantOneViolations)).ShouldBe(0);
     }
@@ -193,7 +193,7 @@ public sealed class ClaimBatchTests(ApiFixture fixture) : IntegrationTest(fixtur
 
         outcomes[0].Claim.ShouldNotBeNull();
         outcomes[1].Claim.ShouldNotBeNull();
-        outcomes[2].Refusal.ShouldNotBeNull().Code.ShouldBe("SOLD_OUT");
+        outcomes[2].Refusal.ShouldNotBeNull().Code.Value.ShouldBe("SOLD_OUT");
         (await ScalarAsync<long>("SELECT count(*) FROM claims WHERE status = 'Expired'")).ShouldBe(1);
         (await ScalarAsync<long>(InvariantOneViolations)).ShouldBe(0);
     }
@@ -215,7 +215,7 @@ public sealed class ClaimBatchTests(ApiFixture fixture) : IntegrationTest(fixtur
         var claims = new[] { Request(@event, customers[0].Id, 2), broken, Request(@event, customers[2].Id, 2) }.Select(batcher.ClaimAsync).ToList();
 
         (await claims[0]).Quantity.ShouldBe(2);
-        (await Should.ThrowAsync<DomainException>(claims[1])).Code.ShouldBe("VALIDATION_ERROR");
+        (await Should.ThrowAsync<DomainException>(claims[1])).Code.Value.ShouldBe("VALIDATION_ERROR");
         (await claims[2]).Quantity.ShouldBe(2);
         (await ScalarAsync<int>("SELECT held FROM ticket_types")).ShouldBe(4);
         (await ScalarAsync<long>(InvariantOneViolations)).ShouldBe(0);

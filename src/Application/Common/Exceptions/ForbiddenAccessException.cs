@@ -1,8 +1,14 @@
+using Ticketing.Domain.Common;
+
 namespace Ticketing.Application.Common.Exceptions;
 
-/// <summary>403: the caller is known but may not do this.</summary>
-public sealed class ForbiddenAccessException(string code = ErrorCodes.Forbidden, string message = "You may not do this.")
-    : Exception(message)
+/// <summary>The caller is known but may not do this.</summary>
+public sealed class ForbiddenAccessException(ErrorCode code, string message) : Exception(message)
 {
-    public string Code { get; } = code;
+    public ForbiddenAccessException()
+        : this(Errors.Forbidden, "You may not do this.")
+    {
+    }
+
+    public ErrorCode Code { get; } = code;
 }

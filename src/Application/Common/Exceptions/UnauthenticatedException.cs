@@ -1,8 +1,14 @@
+using Ticketing.Domain.Common;
+
 namespace Ticketing.Application.Common.Exceptions;
 
-/// <summary>401: the caller could not be identified, or the credentials presented were not accepted.</summary>
-public sealed class UnauthenticatedException(string code = ErrorCodes.Unauthenticated, string message = "Authentication is required.")
-    : Exception(message)
+/// <summary>The caller could not be identified, or the credentials presented were not accepted.</summary>
+public sealed class UnauthenticatedException(ErrorCode code, string message) : Exception(message)
 {
-    public string Code { get; } = code;
+    public UnauthenticatedException()
+        : this(Errors.Unauthenticated, "Authentication is required.")
+    {
+    }
+
+    public ErrorCode Code { get; } = code;
 }

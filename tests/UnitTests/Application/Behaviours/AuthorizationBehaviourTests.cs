@@ -22,7 +22,7 @@ public sealed class AuthorizationBehaviourTests
         var behaviour = new AuthorizationBehaviour<AdminRequest, string>(TestUser.Anonymous);
 
         var ex = await Should.ThrowAsync<UnauthenticatedException>(() => behaviour.Handle(new AdminRequest(), CancellationToken.None, Next));
-        ex.Code.ShouldBe("UNAUTHENTICATED");
+        ex.Code.Value.ShouldBe("UNAUTHENTICATED");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class AuthorizationBehaviourTests
         var behaviour = new AuthorizationBehaviour<AdminRequest, string>(new TestUser(Guid.NewGuid(), "Customer"));
 
         var ex = await Should.ThrowAsync<ForbiddenAccessException>(() => behaviour.Handle(new AdminRequest(), CancellationToken.None, Next));
-        ex.Code.ShouldBe("FORBIDDEN");
+        ex.Code.Value.ShouldBe("FORBIDDEN");
     }
 
     [Theory]

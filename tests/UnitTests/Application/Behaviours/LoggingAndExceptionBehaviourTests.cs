@@ -49,7 +49,7 @@ public sealed class LoggingAndExceptionBehaviourTests
         await Should.ThrowAsync<NotFoundException>(() =>
             behaviour.Handle(new SignIn("a", "b"), CancellationToken.None, () => throw new NotFoundException("Event")));
         await Should.ThrowAsync<DomainException>(() =>
-            behaviour.Handle(new SignIn("a", "b"), CancellationToken.None, () => throw new DomainException("INVALID_STATE", "no")));
+            behaviour.Handle(new SignIn("a", "b"), CancellationToken.None, () => throw new DomainException(Errors.InvalidState, "no")));
 
         logger.Entries.ShouldBeEmpty();
     }

@@ -63,7 +63,7 @@ public sealed class AuthSessionTests
 
         session.TryRotate(token, "hash-2", Now, Lifetime, out _).ShouldBe(RefreshRejection.SessionRevoked);
         token.IsUsed.ShouldBeFalse();
-        Should.Throw<DomainException>(() => session.IssueRefreshToken("hash-3", Now, Lifetime)).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => session.IssueRefreshToken("hash-3", Now, Lifetime)).Code.Value.ShouldBe("INVALID_STATE");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PasswordResetTokenTests
         token.Use(Now.AddMinutes(4));
 
         token.UsedAt.ShouldBe(Now.AddMinutes(4));
-        Should.Throw<DomainException>(() => token.Use(Now.AddMinutes(4))).Code.ShouldBe("INVALID_RESET_TOKEN");
+        Should.Throw<DomainException>(() => token.Use(Now.AddMinutes(4))).Code.Value.ShouldBe("INVALID_RESET_TOKEN");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class PasswordResetTokenTests
         var token = Issue();
 
         token.IsLiveAt(Now.AddMinutes(5).AddTicks(-1)).ShouldBeTrue();
-        Should.Throw<DomainException>(() => token.Use(Now.AddMinutes(5))).Code.ShouldBe("INVALID_RESET_TOKEN");
+        Should.Throw<DomainException>(() => token.Use(Now.AddMinutes(5))).Code.Value.ShouldBe("INVALID_RESET_TOKEN");
         token.UsedAt.ShouldBeNull();
     }
 
@@ -48,7 +48,7 @@ public sealed class PasswordResetTokenTests
 
         token.Supersede(Now.AddMinutes(1));
 
-        Should.Throw<DomainException>(() => token.Use(Now.AddMinutes(2))).Code.ShouldBe("INVALID_RESET_TOKEN");
+        Should.Throw<DomainException>(() => token.Use(Now.AddMinutes(2))).Code.Value.ShouldBe("INVALID_RESET_TOKEN");
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class ApiKeyTests
     {
         var failure = Should.Throw<DomainException>(() => ApiKey.Issue(name, ApiKeySecret.Generate()));
 
-        failure.Code.ShouldBe(DomainErrorCodes.ValidationError);
+        failure.Code.ShouldBe(Errors.ValidationError);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ApiKeyTests
 
         apiKey.IsRevoked.ShouldBeTrue();
         apiKey.RevokedAt.ShouldBe(Now);
-        second.Code.ShouldBe(DomainErrorCodes.InvalidState);
+        second.Code.ShouldBe(Errors.InvalidState);
     }
 
     private static string ToStandardBase64(string base64Url)

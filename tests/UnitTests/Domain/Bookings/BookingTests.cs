@@ -49,7 +49,7 @@ public sealed class BookingTests
         booking.Status.ShouldBe(BookingStatus.Cancelled);
         booking.Tickets.ShouldAllBe(t => t.Status == TicketStatus.Void);
         booking.DomainEvents.OfType<BookingCancelledEvent>().ShouldHaveSingleItem().RefundAmount.ShouldBe(2_000);
-        Should.Throw<DomainException>(() => booking.Cancel(Now, "again", Canceller.Organizer)).Code.ShouldBe(DomainErrorCodes.InvalidState);
+        Should.Throw<DomainException>(() => booking.Cancel(Now, "again", Canceller.Organizer)).Code.ShouldBe(Errors.InvalidState);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class BookingTests
         var booking = BookingOf(2);
         booking.Tickets[0].CheckIn(EventState.OnSale, Doors, Now, Guid.NewGuid(), "North");
 
-        Should.Throw<DomainException>(() => booking.Cancel(Now, "changed plans", Canceller.Customer)).Code.ShouldBe(TicketErrorCodes.TicketUsed);
+        Should.Throw<DomainException>(() => booking.Cancel(Now, "changed plans", Canceller.Customer)).Code.ShouldBe(Errors.TicketUsed);
 
         booking.Status.ShouldBe(BookingStatus.Confirmed);
         booking.Tickets.Count(t => t.Status == TicketStatus.Valid).ShouldBe(1);
@@ -86,8 +86,8 @@ public sealed class BookingTests
     {
         var ticket = BookingOf(1).Tickets[0];
 
-        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.OpensAt.AddTicks(-1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
-        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.ClosesAt, Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.DoorsClosed);
+        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.OpensAt.AddTicks(-1), Guid.NewGuid(), null)).Code.ShouldBe(Errors.DoorsClosed);
+        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.ClosesAt, Guid.NewGuid(), null)).Code.ShouldBe(Errors.DoorsClosed);
         ticket.Status.ShouldBe(TicketStatus.Valid);
         ticket.CheckIn(EventState.OnSale, Doors, Doors.OpensAt, Guid.NewGuid(), null);
         ticket.Status.ShouldBe(TicketStatus.CheckedIn);
@@ -101,7 +101,7 @@ public sealed class BookingTests
     {
         var ticket = BookingOf(1).Tickets[0];
 
-        Should.Throw<DomainException>(() => ticket.CheckIn(state, Doors, Now, Guid.NewGuid(), null)).Code.ShouldBe(DomainErrorCodes.InvalidState);
+        Should.Throw<DomainException>(() => ticket.CheckIn(state, Doors, Now, Guid.NewGuid(), null)).Code.ShouldBe(Errors.InvalidState);
 
         ticket.Status.ShouldBe(TicketStatus.Valid);
     }
@@ -112,7 +112,7 @@ public sealed class BookingTests
         var ticket = BookingOf(1).Tickets[0];
         ticket.CheckIn(EventState.OnSale, Doors, Now, Guid.NewGuid(), "North");
 
-        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.ClosesAt.AddHours(1), Guid.NewGuid(), null)).Code.ShouldBe(TicketErrorCodes.AlreadyCheckedIn);
+        Should.Throw<DomainException>(() => ticket.CheckIn(EventState.OnSale, Doors, Doors.ClosesAt.AddHours(1), Guid.NewGuid(), null)).Code.ShouldBe(Errors.AlreadyCheckedIn);
     }
 
     private static readonly DoorWindow Doors = new(Now.AddHours(-1), Now.AddHours(3));

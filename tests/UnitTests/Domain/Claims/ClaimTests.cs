@@ -49,7 +49,7 @@ public sealed class ClaimTests
         claim.Expire(Now.AddMinutes(10));
 
         claim.Status.ShouldBe(ClaimStatus.Expired);
-        Should.Throw<DomainException>(() => claim.Confirm(Now.AddMinutes(11))).Code.ShouldBe("CLAIM_EXPIRED");
+        Should.Throw<DomainException>(() => claim.Confirm(Now.AddMinutes(11))).Code.Value.ShouldBe("CLAIM_EXPIRED");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class MoneyTests
     [InlineData(25.505, "USD")]
     [InlineData(10.5, "JPY")]
     public void Amounts_finer_than_the_currency_are_refused_not_rounded(decimal major, string currency) =>
-        Should.Throw<DomainException>(() => Money.FromMajor(major, currency)).Code.ShouldBe(DomainErrorCodes.ValidationError);
+        Should.Throw<DomainException>(() => Money.FromMajor(major, currency)).Code.ShouldBe(Errors.ValidationError);
 
     [Theory]
     [InlineData("92233720368547758.07", "USD")]
@@ -33,7 +33,7 @@ public sealed class MoneyTests
     [InlineData("-1000000001", "JPY")]
     public void Amounts_past_the_money_bound_are_an_input_error_not_an_overflow(string major, string currency) =>
         Should.Throw<DomainException>(() => Money.FromMajor(decimal.Parse(major, System.Globalization.CultureInfo.InvariantCulture), currency))
-            .Code.ShouldBe(DomainErrorCodes.ValidationError);
+            .Code.ShouldBe(Errors.ValidationError);
 
     [Fact]
     public void Arithmetic_stays_in_one_currency()

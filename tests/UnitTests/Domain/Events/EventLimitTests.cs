@@ -22,7 +22,7 @@ public sealed class EventLimitTests
 
         var refusal = Should.Throw<DomainException>(() => @event.EnsureWithinLimit(already, 2));
 
-        refusal.Code.ShouldBe("LIMIT_EXCEEDED");
+        refusal.Code.Value.ShouldBe("LIMIT_EXCEEDED");
         refusal.Message.ShouldContain($"you hold or bought {already}");
     }
 }

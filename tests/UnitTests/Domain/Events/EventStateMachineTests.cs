@@ -72,7 +72,7 @@ public sealed class EventStateMachineTests
         }
         else
         {
-            Should.Throw<DomainException>(() => Actions[action](@event)).Code.ShouldBe("INVALID_STATE");
+            Should.Throw<DomainException>(() => Actions[action](@event)).Code.Value.ShouldBe("INVALID_STATE");
             @event.State.ShouldBe(state);
             @event.DomainEvents.ShouldBeEmpty();
         }

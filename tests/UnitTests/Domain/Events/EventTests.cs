@@ -34,7 +34,7 @@ public sealed class EventTests
     public void An_event_that_is_over_or_whose_sale_has_closed_cannot_be_published()
     {
         var over = Draft();
-        Should.Throw<DomainException>(() => over.Publish(Now.AddDays(20), PreQueueDraw.NewSeed())).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => over.Publish(Now.AddDays(20), PreQueueDraw.NewSeed())).Code.Value.ShouldBe("INVALID_STATE");
 
         var closed = Draft(Details(saleEndsAt: Now.AddDays(2)));
         Should.Throw<DomainException>(() => closed.Publish(Now.AddDays(3), PreQueueDraw.NewSeed())).Message.ShouldContain("sale window");
@@ -46,7 +46,7 @@ public sealed class EventTests
     {
         var @event = In(EventState.Scheduled);
 
-        Should.Throw<DomainException>(() => @event.OpenSale(Now)).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => @event.OpenSale(Now)).Code.Value.ShouldBe("INVALID_STATE");
         @event.OpenSale(Now.AddDays(1));
         @event.State.ShouldBe(EventState.OnSale);
         @event.DomainEvents.ShouldHaveSingleItem().ShouldBe(new EventSaleOpenedEvent(@event.Id));
@@ -104,7 +104,7 @@ public sealed class EventTests
     [InlineData(31)]
     public void Claims_last_between_one_and_thirty_minutes(int ttl)
     {
-        Should.Throw<DomainException>(() => Draft(Details() with { ClaimTtlMinutes = ttl })).Code.ShouldBe("VALIDATION_ERROR");
+        Should.Throw<DomainException>(() => Draft(Details() with { ClaimTtlMinutes = ttl })).Code.Value.ShouldBe("VALIDATION_ERROR");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class EventTests
         schedule.Doors.ShouldBe(new DoorWindow(starts.AddHours(-4), starts.AddHours(3)));
         (schedule with { DoorsOpenAt = starts.AddHours(-1), DoorsCloseAt = starts.AddHours(1) }).Doors.ShouldBe(new DoorWindow(starts.AddHours(-1), starts.AddHours(1)));
         Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(-1) } }).Schedule.Doors.OpensAt.ShouldBe(starts.AddHours(-1));
-        Should.Throw<DomainException>(() => Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(4) } })).Code.ShouldBe("VALIDATION_ERROR");
+        Should.Throw<DomainException>(() => Draft(Details() with { Schedule = schedule with { DoorsOpenAt = starts.AddHours(4) } })).Code.Value.ShouldBe("VALIDATION_ERROR");
     }
 
     [Theory]
@@ -157,6 +157,6 @@ public sealed class EventTests
         @event.AssignStaff([kept]);
 
         @event.StaffIds.ShouldBe([kept]);
-        Should.Throw<DomainException>(() => @event.AssignStaff([kept, Guid.NewGuid()])).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => @event.AssignStaff([kept, Guid.NewGuid()])).Code.Value.ShouldBe("INVALID_STATE");
     }
 }

@@ -49,7 +49,7 @@ public sealed class PaymentTests
 
         payment.Status.ShouldBe(PaymentStatus.Succeeded);
         payment.FailureReason.ShouldBeNull();
-        Should.Throw<DomainException>(() => payment.Fail(Now.AddMinutes(2), "late failure")).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => payment.Fail(Now.AddMinutes(2), "late failure")).Code.Value.ShouldBe("INVALID_STATE");
         Should.Throw<DomainException>(() => payment.Succeed(Now.AddMinutes(2), "tx-2"));
     }
 

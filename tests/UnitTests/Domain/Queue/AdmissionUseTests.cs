@@ -49,7 +49,7 @@ public sealed class AdmissionUseTests
     }
 
     private static void Refusal(Action use) =>
-        Should.Throw<DomainException>(use).Code.ShouldBe("ADMISSION_INVALID");
+        Should.Throw<DomainException>(use).Code.Value.ShouldBe("ADMISSION_INVALID");
 
     private static QueueEntry Admitted()
     {

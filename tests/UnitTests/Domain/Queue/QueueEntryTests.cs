@@ -30,7 +30,7 @@ public sealed class QueueEntryTests
         entry.Use(Now.AddMinutes(5));
 
         entry.Status.ShouldBe(QueueEntryStatus.Used);
-        Should.Throw<DomainException>(() => entry.Use(Now.AddMinutes(6))).Code.ShouldBe("INVALID_STATE");
+        Should.Throw<DomainException>(() => entry.Use(Now.AddMinutes(6))).Code.Value.ShouldBe("INVALID_STATE");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Accounts.Commands.ChangePassword;
 
@@ -28,9 +29,9 @@ public sealed class ChangePasswordCommandHandler(
         switch (check.Result)
         {
             case PasswordCheckResult.LockedOut:
-                throw new ForbiddenAccessException(ErrorCodes.LockedOut, "Too many failed logins; the account is locked for a while.");
+                throw new ForbiddenAccessException(Errors.LockedOut, "Too many failed logins; the account is locked for a while.");
             case PasswordCheckResult.InvalidCredentials:
-                throw new UnauthenticatedException(ErrorCodes.InvalidCredentials, "The current password is wrong.");
+                throw new UnauthenticatedException(Errors.InvalidCredentials, "The current password is wrong.");
         }
 
         await using var transaction = await locks.PasswordAsync(user.Id, cancellationToken);

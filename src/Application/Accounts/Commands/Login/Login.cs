@@ -1,6 +1,7 @@
 using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Accounts.Commands.Login;
 
@@ -16,8 +17,8 @@ public sealed class LoginCommandHandler(IIdentityService identity, SessionIssuer
         {
             PasswordCheckResult.Succeeded => await sessions.StartAsync(check.User!, cancellationToken),
             PasswordCheckResult.LockedOut => throw new ForbiddenAccessException(
-                ErrorCodes.LockedOut, "Too many failed logins; the account is locked for a while."),
-            _ => throw new UnauthenticatedException(ErrorCodes.InvalidCredentials, "The email or password is wrong."),
+                Errors.LockedOut, "Too many failed logins; the account is locked for a while."),
+            _ => throw new UnauthenticatedException(Errors.InvalidCredentials, "The email or password is wrong."),
         };
     }
 }

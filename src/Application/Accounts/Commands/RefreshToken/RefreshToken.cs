@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Accounts.Commands.RefreshToken;
 
@@ -51,5 +52,5 @@ public sealed class RefreshTokenCommandHandler(
     }
 
     private static UnauthenticatedException Rejected() =>
-        new(ErrorCodes.InvalidRefreshToken, "The refresh token is invalid, expired or already used. Log in again.");
+        new(Errors.InvalidRefreshToken, "The refresh token is invalid, expired or already used. Log in again.");
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Accounts.Commands.VerifyOtp;
 
@@ -28,7 +29,7 @@ public sealed class VerifyOtpCommandHandler(
         // A lockout stops every way of signing in; only a password reset, which proves more, ends it early.
         if (await identity.IsLockedOutAsync(user.Id, cancellationToken))
         {
-            throw new ForbiddenAccessException(ErrorCodes.LockedOut, "Too many failed logins; the account is locked for a while.");
+            throw new ForbiddenAccessException(Errors.LockedOut, "Too many failed logins; the account is locked for a while.");
         }
 
         await using var transaction = await locks.OneTimeCodesAsync(user.Id, cancellationToken);
@@ -55,5 +56,5 @@ public sealed class VerifyOtpCommandHandler(
 
     /// <summary>Wrong, spent, expired, replaced or out of guesses: one answer, so it says nothing that helps guessing.</summary>
     private static UnauthenticatedException Rejected() =>
-        new(ErrorCodes.InvalidOtp, "The code is not valid. Ask for a new one if it has expired.");
+        new(Errors.InvalidOtp, "The code is not valid. Ask for a new one if it has expired.");
 }

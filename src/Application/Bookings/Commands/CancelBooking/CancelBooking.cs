@@ -35,7 +35,7 @@ public sealed class CancelBookingCommandHandler(
         if (booking is null)
         {
             throw await reads.VisibleTo(currentUser).AnyAsync(b => b.Id == request.BookingId, cancellationToken)
-                ? new ForbiddenAccessException(message: "Door staff check tickets in; only the customer, the organizer or an Admin cancel.")
+                ? new ForbiddenAccessException(Errors.Forbidden, "Door staff check tickets in; only the customer, the organizer or an Admin cancel.")
                 : new NotFoundException("Booking");
         }
 
@@ -44,7 +44,7 @@ public sealed class CancelBookingCommandHandler(
         if (by == Canceller.Customer
             && (@event.State is not (EventState.Scheduled or EventState.OnSale or EventState.SoldOut) || timeProvider.GetUtcNow() >= @event.StartsAt))
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The event has started or closed; ask the organizer.");
+            throw new DomainException(Errors.InvalidState, "The event has started or closed; ask the organizer.");
         }
 
         var role = by.ToString().ToLowerInvariant();

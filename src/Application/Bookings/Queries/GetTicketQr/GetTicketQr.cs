@@ -4,6 +4,7 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Bookings;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Bookings.Queries.GetTicketQr;
 
@@ -21,13 +22,13 @@ public sealed class GetTicketQrQueryHandler(ICurrentUser currentUser, BookingRea
         if (status is null)
         {
             throw await reads.VisibleTo(currentUser).SelectMany(b => b.Tickets).AnyAsync(t => t.Id == request.TicketId, cancellationToken)
-                ? new ForbiddenAccessException(message: "Door staff scan tickets; they do not get their codes.")
+                ? new ForbiddenAccessException(Errors.Forbidden, "Door staff scan tickets; they do not get their codes.")
                 : new NotFoundException("Ticket");
         }
 
         if (status == TicketStatus.Void)
         {
-            throw new Domain.Common.DomainException(Domain.Common.DomainErrorCodes.InvalidState, "The ticket is void.");
+            throw new Domain.Common.DomainException(Domain.Common.Errors.InvalidState, "The ticket is void.");
         }
 
         return qr.RenderPng(codes.Issue(request.TicketId));

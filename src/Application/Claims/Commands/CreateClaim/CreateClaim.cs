@@ -94,12 +94,12 @@ public sealed class CreateClaimCommandHandler(
 
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new DomainException(ClaimErrorCodes.AdmissionRequired, "This event admits buyers from its queue: join it and claim with your admission token.");
+            throw new DomainException(Errors.AdmissionRequired, "This event admits buyers from its queue: join it and claim with your admission token.");
         }
 
         var ticket = tokens.Read(token);
         return ticket is not null && ticket.EventId == @event.Id && ticket.CustomerId == customerId
             ? ticket
-            : throw new DomainException(ClaimErrorCodes.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
+            : throw new DomainException(Errors.AdmissionInvalid, "The admission token is not valid for you, this event or now.");
     }
 }

@@ -41,7 +41,7 @@ public sealed class CheckInTicketCommandHandler(IApplicationDbContext context, I
             var ticket = booking.Tickets.Single(t => t.Id == ticketId);
             if (ticket.EventId != @event.Id)
             {
-                throw new DomainException(DomainErrorCodes.InvalidState, "This ticket is for another event.");
+                throw new DomainException(Errors.InvalidState, "This ticket is for another event.");
             }
 
             ticket.CheckIn(@event.State, @event.Schedule.Doors, timeProvider.GetUtcNow(), currentUser.UserId!.Value, request.Gate?.Trim());

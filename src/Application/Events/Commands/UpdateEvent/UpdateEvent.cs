@@ -67,7 +67,7 @@ public sealed class UpdateEventCommandHandler(
         if (frozen.Count > 0)
         {
             throw new DomainException(
-                DomainErrorCodes.InvalidState,
+                Errors.InvalidState,
                 $"The event is {stored.State}: only the description and ticket prices can change now (changed: {string.Join(", ", frozen)}).");
         }
 

@@ -26,12 +26,12 @@ public sealed class GetEventSeatsQueryHandler(IApplicationDbContext context, ICu
 
         if (found.VenueId is null)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "This is a general-admission event; it has no seats.");
+            throw new DomainException(Errors.InvalidState, "This is a general-admission event; it has no seats.");
         }
 
         if (found.State == EventState.Draft)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "Seats exist once the event is published.");
+            throw new DomainException(Errors.InvalidState, "Seats exist once the event is published.");
         }
 
         var seats = await context.EventSeats.AsNoTracking()

@@ -6,6 +6,7 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Inventory;
 using Ticketing.Domain.Payments;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Payments.Commands.ReceivePaymentWebhook;
 
@@ -31,7 +32,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         var gateway = gateways.Find(request.Provider) ?? throw new NotFoundException("Payment provider");
         if (!gateway.IsSignatureValid(request.Body, request.Signature))
         {
-            throw new UnauthenticatedException(PaymentErrorCodes.InvalidSignature, "The webhook signature does not match its body.");
+            throw new UnauthenticatedException(Errors.InvalidSignature, "The webhook signature does not match its body.");
         }
 
         var notice = GatewayNotice.Parse(request.Body);

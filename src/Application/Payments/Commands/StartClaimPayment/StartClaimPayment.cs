@@ -54,7 +54,7 @@ public sealed class StartClaimPaymentCommandHandler(
             EnsurePayable(claim, now);
             if (await context.Payments.AnyAsync(p => p.ClaimId == claim.Id && p.Status == PaymentStatus.Pending, cancellationToken))
             {
-                throw new DomainException(DomainErrorCodes.InvalidState, "A payment for this claim is already under way; complete it or wait for it to fail.");
+                throw new DomainException(Errors.InvalidState, "A payment for this claim is already under way; complete it or wait for it to fail.");
             }
 
             var wallet = await wallets.WalletOfAsync(claim.CustomerId, claim.Currency, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class StartClaimPaymentCommandHandler(
             if (walletPart.Amount > 0
                 && await wallets.TryDebitAsync(wallet, walletPart.Amount, "Tickets", $"payment:{payment.Id}:wallet", cancellationToken) is null)
             {
-                throw new DomainException(PaymentErrorCodes.InsufficientFunds, $"The wallet holds less than {walletPart}.");
+                throw new DomainException(Errors.InsufficientFunds, $"The wallet holds less than {walletPart}.");
             }
 
             if (!payment.NeedsCard)
@@ -90,12 +90,12 @@ public sealed class StartClaimPaymentCommandHandler(
     {
         if (claim.Status == ClaimStatus.Expired || claim.IsOverdueAt(now))
         {
-            throw new DomainException(ClaimErrorCodes.ClaimExpired, "The claim has expired; claim the tickets again.");
+            throw new DomainException(Errors.ClaimExpired, "The claim has expired; claim the tickets again.");
         }
 
         if (claim.Status != ClaimStatus.Pending)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"The claim is {claim.Status}.");
+            throw new DomainException(Errors.InvalidState, $"The claim is {claim.Status}.");
         }
     }
 

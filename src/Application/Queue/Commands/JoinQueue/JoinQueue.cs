@@ -45,7 +45,7 @@ public sealed class JoinQueueCommandHandler(
     {
         if (!@event.AcceptsQueueJoins)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, @event.State switch
+            throw new DomainException(Errors.InvalidState, @event.State switch
             {
                 EventState.Scheduled or EventState.OnSale => "This event has no queue: claim tickets directly.",
                 _ => $"The event is {@event.State}; its queue is closed.",

@@ -23,7 +23,7 @@ public sealed class GetQueueDrawQueryHandler(IApplicationDbContext context, ICur
         var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
         if (@event.SaleOpenedAt is null || @event.QueueSeed is null)
         {
-            throw new DomainException(DomainErrorCodes.InvalidState, "The draw happens when the sale opens.");
+            throw new DomainException(Errors.InvalidState, "The draw happens when the sale opens.");
         }
 
         var drawn = await context.QueueEntries.AsNoTracking()

@@ -6,6 +6,7 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Accounts;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Venues.Queries.GetVenue;
 
@@ -22,7 +23,7 @@ public sealed class GetVenueQueryHandler(IApplicationDbContext context, ICurrent
             ?? throw new NotFoundException("Venue");
         if (!currentUser.IsAdmin && venue.OwnerId != currentUser.UserId)
         {
-            throw new ForbiddenAccessException(message: "This venue belongs to another organizer.");
+            throw new ForbiddenAccessException(Errors.Forbidden, "This venue belongs to another organizer.");
         }
 
         return venue;
