@@ -164,8 +164,3 @@ public enum BookingStatus
     Confirmed,
     Cancelled,
 }
-
-public sealed record BookingConfirmedEvent(Guid BookingId, Guid EventId, Guid? CustomerId) : IDomainEvent;
-
-/// <param name="RefundAmount">Minor units.</param>
-public sealed record BookingCancelledEvent(Guid BookingId, Guid EventId, Guid? CustomerId, long RefundAmount, string Currency, string Reason) : IDomainEvent;

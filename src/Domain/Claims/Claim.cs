@@ -148,9 +148,3 @@ public sealed class Claim : Entity, IAggregateRoot
 
 /// <summary>What a claim is for: a quantity of a ticket type at its current price, and the seats when seated.</summary>
 public sealed record ClaimLine(Guid TicketTypeId, int Quantity, Money UnitPrice, IReadOnlyList<Guid> SeatIds);
-
-public sealed record ClaimCreatedEvent(Guid ClaimId, Guid EventId, Guid CustomerId, int Quantity) : IDomainEvent;
-
-public sealed record ClaimExpiringEvent(Guid ClaimId, Guid CustomerId, DateTimeOffset ExpiresAt) : IDomainEvent;
-
-public sealed record ClaimEndedEvent(Guid ClaimId, Guid EventId, Guid CustomerId, ClaimStatus Status, int Quantity) : IDomainEvent;

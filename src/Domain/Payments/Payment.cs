@@ -247,10 +247,3 @@ public sealed class Payment : Entity, IAggregateRoot
         }
     }
 }
-
-public sealed record PaymentSucceededEvent(Guid PaymentId, Guid CustomerId, Guid? ClaimId) : IDomainEvent;
-
-public sealed record PaymentRefundRequestedEvent(Guid PaymentId) : IMoneyMovingEvent;
-
-/// <param name="Amount">Minor units.</param>
-public sealed record PaymentRefundedEvent(Guid PaymentId, Guid CustomerId, long Amount, string Currency) : IDomainEvent;

@@ -143,5 +143,3 @@ public sealed class QueueEntry : Entity, IAggregateRoot
         }
     }
 }
-
-public sealed record CustomerAdmittedEvent(Guid EntryId, Guid EventId, Guid CustomerId, DateTimeOffset ExpiresAt) : IDomainEvent;

@@ -23,6 +23,18 @@ public sealed class DomainEventTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(EventTypes))]
+    public void Every_domain_event_is_a_sealed_record_named_in_the_past_tense_in_a_file_of_its_own(Type eventType)
+    {
+        eventType.IsSealed.ShouldBeTrue($"{eventType.Name} is not sealed");
+        (eventType.GetMethod("<Clone>$") is not null).ShouldBeTrue($"{eventType.Name} is not a record");
+        eventType.Name.ShouldEndWith("Event");
+        var folder = eventType.Namespace!["Ticketing.Domain.".Length..].Replace('.', Path.DirectorySeparatorChar);
+        File.Exists(Path.Combine(Repository.Root, "src", "Domain", folder, eventType.Name + ".cs"))
+            .ShouldBeTrue($"{eventType.Name} is not declared in src/Domain/{folder}/{eventType.Name}.cs");
+    }
+
     [Fact]
     public void A_domain_event_comes_back_from_the_outbox_equal_to_what_was_written()
     {

@@ -54,7 +54,7 @@ public sealed partial class ErrorCatalogueTests
     /// </summary>
     private static IEnumerable<(int? Status, string[] Codes)> ErrorTable()
     {
-        var api = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "api.md"));
+        var api = File.ReadAllText(Path.Combine(Repository.Root, "docs", "api.md"));
         var section = api[api.IndexOf("\n## Errors", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
         foreach (var line in section.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| status", StringComparison.Ordinal)))
@@ -64,17 +64,6 @@ public sealed partial class ErrorCatalogueTests
             var codes = Code().Matches(cells[2]).Select(m => m.Groups[1].Value).ToArray();
             yield return (status.Success ? int.Parse(status.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null, codes);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ticketing.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Ticketing.sln not found above the test binaries.");
     }
 
     [GeneratedRegex(@"^(\d{3})(?: \(.*\))?$")]

@@ -1,0 +1,5 @@
+using Ticketing.Domain.Common;
+
+namespace Ticketing.Domain.Events;
+
+public sealed record EventSoldOutEvent(Guid EventId) : IDomainEvent;
