@@ -15,6 +15,7 @@ namespace Ticketing.Application.Inventory;
 /// </summary>
 public sealed class ClaimBatch(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IInventory inventory,
     ClaimRules rules,
     ClaimExpiry expiry,
@@ -30,7 +31,7 @@ public sealed class ClaimBatch(
     {
         var eventId = requests[0].Event.Id;
         var customerIds = requests.Select(r => r.CustomerId).Distinct().ToList();
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
 
         await rules.LockCustomersAsync(eventId, customerIds, cancellationToken);
         var entries = await LoadAdmissionsAsync(requests, cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
@@ -18,6 +17,7 @@ namespace Ticketing.Application.Payments;
 /// </summary>
 public sealed class PaymentSettlement(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IClaimRows claims,
     IInventory inventory,
     IWalletLedger wallets,
@@ -38,7 +38,7 @@ public sealed class PaymentSettlement(
     /// failed payment — and commits, through the event's <see cref="StockGate"/>: the hot row is locked
     /// from those updates to the commit only.
     /// </summary>
-    public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    public async Task SaveAndCommitAsync(IUnitOfWorkTransaction transaction, CancellationToken cancellationToken)
     {
         // One settlement serves a whole verification batch: what this transaction held must not follow the next one,
         // however this one ends.
@@ -76,7 +76,7 @@ public sealed class PaymentSettlement(
     }
 
     /// <summary>The card part was captured (or the wallet paid everything).</summary>
-    public async Task CapturedAsync(Payment payment, long amount, string currency, string transactionId, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    public async Task CapturedAsync(Payment payment, long amount, string currency, string transactionId, IUnitOfWorkTransaction transaction, CancellationToken cancellationToken)
     {
         if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded)
         {
@@ -176,7 +176,7 @@ public sealed class PaymentSettlement(
         return booking;
     }
 
-    private async Task ApplyToClaimAsync(Payment payment, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task ApplyToClaimAsync(Payment payment, IUnitOfWorkTransaction transaction, CancellationToken cancellationToken)
     {
         var claim = await claims.LockAsync(payment.ClaimId!.Value, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {payment.Reference} names a claim that does not exist.");
@@ -201,7 +201,7 @@ public sealed class PaymentSettlement(
     /// Takes the ended claim's exact stock again if a new claim for it would be accepted now — the sale is open, the
     /// customer stays within the limit, the queue's admission still holds — and it is all still free; else nothing (savepoint).
     /// </summary>
-    private async Task<bool> TryRetakeAsync(Claim claim, Payment payment, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<bool> TryRetakeAsync(Claim claim, Payment payment, IUnitOfWorkTransaction transaction, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var @event = await context.Events.AsNoTracking().SingleAsync(e => e.Id == claim.EventId, cancellationToken);
@@ -223,7 +223,7 @@ public sealed class PaymentSettlement(
             return false;
         }
 
-        await transaction.CreateSavepointAsync("retake", cancellationToken);
+        await unitOfWork.SavepointAsync("retake", cancellationToken);
         _holdsStockRows = true;
         var seatIds = claim.Items.SelectMany(i => i.SeatIds).ToList();
         var taken = seatIds.Count == 0 || await inventory.HoldSeatsAsync(claim.EventId, claim.Id, seatIds, cancellationToken) == seatIds.Count;
@@ -237,7 +237,7 @@ public sealed class PaymentSettlement(
             // PostgreSQL releases the locks taken after a savepoint when it is rolled back to, row locks included
             // (the rows' locker is the aborted subtransaction): a failed retake holds no stock row, so this
             // transaction's stock moves, if any, must queue at the gate like any other.
-            await transaction.RollbackToSavepointAsync("retake", cancellationToken);
+            await unitOfWork.RollbackToSavepointAsync("retake", cancellationToken);
             _holdsStockRows = false;
         }
 

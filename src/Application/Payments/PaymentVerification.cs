@@ -18,6 +18,7 @@ namespace Ticketing.Application.Payments;
 /// </summary>
 public sealed class PaymentVerification(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IPaymentGateways gateways,
     PaymentSettlement settlement,
     EventAvailability availability,
@@ -98,7 +99,7 @@ public sealed class PaymentVerification(
     {
         // Fresh rows: the caller's own transaction may have left the claim or the payment tracked as it was then.
         context.DiscardTrackedChanges();
-        await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             var payment = await context.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
             switch (answer.Status)

@@ -22,6 +22,7 @@ public sealed record CancelBookingCommand(Guid BookingId) : IRequest<BookingDto>
 
 public sealed class CancelBookingCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     BookingReads reads,
     BookingRefunds refunds,
@@ -48,7 +49,7 @@ public sealed class CancelBookingCommandHandler(
         }
 
         var role = by.ToString().ToLowerInvariant();
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var refund = await refunds.CancelAsync(booking, $"cancelled by the {role}", by, toCard: false, cancellationToken);
         audit.Record("booking.cancelled", booking.Id, $"refund {refund} to the wallet; by the {role} {currentUser.UserId}");
         await context.SaveChangesAsync(cancellationToken);

@@ -41,6 +41,7 @@ public sealed record SellAtBoxOfficeCommand : IRequest<BookingDto>
 /// </remarks>
 public sealed class SellAtBoxOfficeCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     StockTaker stock,
     EventAvailability availability,
@@ -54,7 +55,7 @@ public sealed class SellAtBoxOfficeCommandHandler(
         @event.EnsureBoxOfficeOpen();
         var now = timeProvider.GetUtcNow();
 
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var lines = await stock.PlanAsync(@event, request.TicketTypeId, request.Quantity, request.SeatIds, "sell", cancellationToken);
         await stock.SellAsync(@event.Id, lines, now, cancellationToken);
         var booking = Booking.ForBoxOffice(

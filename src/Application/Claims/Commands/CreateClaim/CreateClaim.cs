@@ -36,6 +36,7 @@ public sealed record CreateClaimCommand : IRequest<ClaimDto>
 
 public sealed class CreateClaimCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IAdmissionTokens tokens,
     ClaimRules rules,
@@ -73,7 +74,7 @@ public sealed class CreateClaimCommandHandler(
     /// <summary>"Sold out" may only mean "held by claims nobody paid": expire those before saying 410.</summary>
     private async Task<bool> FreeOverdueStockAsync(Guid eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now, eventId), 100, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (expired.Count > 0)

@@ -15,6 +15,7 @@ public sealed record ExpireClaimsCommand(int BatchSize = 500) : IRequest<int>;
 
 public sealed class ExpireClaimsCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IClaimRows claims,
     ClaimExpiry expiry,
     PaymentVerification verification,
@@ -29,7 +30,7 @@ public sealed class ExpireClaimsCommandHandler(
         var now = timeProvider.GetUtcNow();
         await WarnAsync(now, request.BatchSize, cancellationToken);
 
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now), request.BatchSize, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -53,7 +54,7 @@ public sealed class ExpireClaimsCommandHandler(
     /// </summary>
     private async Task WarnAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         foreach (var claim in await claims.LockExpiringUnwarnedAsync(now, ExpiryNotice, batchSize, cancellationToken))
         {
             claim.WarnIfExpiringWithin(ExpiryNotice, now);

@@ -17,6 +17,7 @@ public sealed record ReleaseClaimCommand(Guid ClaimId) : IRequest<Unit>;
 
 public sealed class ReleaseClaimCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IClaimRows claims,
     ClaimExpiry expiry,
@@ -26,7 +27,7 @@ public sealed class ReleaseClaimCommandHandler(
 {
     public async Task<Unit> Handle(ReleaseClaimCommand request, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
 
         // Locked, so the sweeper cannot expire it while we release it (whoever is second sees the outcome).
         var claim = await claims.LockAsync(request.ClaimId, cancellationToken);

@@ -16,6 +16,7 @@ public sealed record PublishEventCommand(Guid Id) : IRequest<EventDto>;
 
 public sealed class PublishEventCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IEventSeatInventory seats,
     EventPlanner planner,
@@ -29,7 +30,7 @@ public sealed class PublishEventCommandHandler(
         stored.Publish(timeProvider.GetUtcNow(), PreQueueDraw.NewSeed());
         await planner.EnsureVenueIsFreeAsync(stored.VenueId, stored.Schedule, stored.Id, cancellationToken);
 
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         if (stored.IsSeated)
         {

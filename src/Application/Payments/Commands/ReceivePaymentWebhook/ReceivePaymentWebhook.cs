@@ -18,6 +18,7 @@ public sealed record ReceivePaymentWebhookCommand(string Provider, byte[] Body, 
 
 public sealed class ReceivePaymentWebhookCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IPaymentGateways gateways,
     IWebhookInbox inbox,
     PaymentSettlement settlement,
@@ -35,7 +36,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         }
 
         var notice = GatewayNotice.Parse(request.Body);
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         if (!await inbox.TryRecordAsync(gateway.Name, notice.Event, notice.DataId, notice.Reference, System.Text.Encoding.UTF8.GetString(request.Body), cancellationToken))
         {
             return "duplicate";
@@ -71,7 +72,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         return outcome;
     }
 
-    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, IUnitOfWorkTransaction transaction, CancellationToken cancellationToken)
     {
         await settlement.CapturedAsync(payment, notice.Amount, notice.Currency, notice.DataId, transaction, cancellationToken);
         return payment.FlaggedReason is null ? "captured" : "flagged";

@@ -28,6 +28,7 @@ public sealed record StartClaimPaymentCommand(PaymentMethod Method) : IRequest<P
 
 public sealed class StartClaimPaymentCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IClaimRows claims,
     IWalletLedger wallets,
@@ -43,7 +44,7 @@ public sealed class StartClaimPaymentCommandHandler(
     {
         var now = timeProvider.GetUtcNow();
         Payment payment;
-        await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             var claim = await claims.LockAsync(request.ClaimId, cancellationToken);
             if (claim is null || claim.CustomerId != currentUser.UserId)

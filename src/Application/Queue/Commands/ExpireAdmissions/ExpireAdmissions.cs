@@ -8,13 +8,13 @@ namespace Ticketing.Application.Queue.Commands.ExpireAdmissions;
 public sealed record ExpireAdmissionsCommand(int BatchSize = 500) : IRequest<int>;
 
 public sealed class ExpireAdmissionsCommandHandler(
-    IApplicationDbContext context, IQueueLine line, TimeProvider timeProvider, ILogger<ExpireAdmissionsCommandHandler> logger)
+    IApplicationDbContext context, IUnitOfWork unitOfWork, IQueueLine line, TimeProvider timeProvider, ILogger<ExpireAdmissionsCommandHandler> logger)
     : IRequestHandler<ExpireAdmissionsCommand, int>
 {
     public async Task<int> Handle(ExpireAdmissionsCommand request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var lapsed = await line.LockLapsedAdmissionsAsync(now, request.BatchSize, cancellationToken);
         foreach (var entry in lapsed)
         {
