@@ -41,7 +41,6 @@ public sealed class CreateClaimCommandHandler(
     IAdmissionTokens tokens,
     ClaimRules rules,
     ClaimExpiry expiry,
-    EventAvailability availability,
     StockTaker stock,
     ClaimBatcher batcher,
     TimeProvider timeProvider,
@@ -77,11 +76,6 @@ public sealed class CreateClaimCommandHandler(
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now, eventId), 100, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (expired.Count > 0)
-        {
-            await availability.FollowAsync(eventId, cancellationToken);
-        }
-
         return expired.Count > 0;
     }
 

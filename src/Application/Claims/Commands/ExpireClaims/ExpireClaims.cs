@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 
 namespace Ticketing.Application.Claims.Commands.ExpireClaims;
@@ -19,7 +18,6 @@ public sealed class ExpireClaimsCommandHandler(
     IClaimRows claims,
     ClaimExpiry expiry,
     PaymentVerification verification,
-    EventAvailability availability,
     TimeProvider timeProvider,
     ILogger<ExpireClaimsCommandHandler> logger) : IRequestHandler<ExpireClaimsCommand, int>
 {
@@ -33,11 +31,6 @@ public sealed class ExpireClaimsCommandHandler(
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now), request.BatchSize, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        foreach (var eventId in expired.Select(c => c.EventId).Distinct())
-        {
-            await availability.FollowAsync(eventId, cancellationToken);
-        }
 
         if (expired.Count > 0)
         {

@@ -2,7 +2,6 @@ using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
-using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
 
@@ -22,7 +21,6 @@ public sealed class ReleaseClaimCommandHandler(
     IClaimRows claims,
     ClaimExpiry expiry,
     PaymentVerification verification,
-    EventAvailability availability,
     TimeProvider timeProvider) : IRequestHandler<ReleaseClaimCommand, Unit>
 {
     public async Task<Unit> Handle(ReleaseClaimCommand request, CancellationToken cancellationToken)
@@ -40,8 +38,6 @@ public sealed class ReleaseClaimCommandHandler(
         await expiry.ReturnAsync(claim, cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        await availability.FollowAsync(claim.EventId, cancellationToken);
 
         // A checkout the customer opened may have been paid: its capture is now a late one.
         await verification.VerifyPaymentsOfAsync([claim.Id], cancellationToken);

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Inventory;
 using Ticketing.Domain.Payments;
 
 namespace Ticketing.Application.Payments.Commands.ReceivePaymentWebhook;
@@ -23,7 +22,6 @@ public sealed class ReceivePaymentWebhookCommandHandler(
     IWebhookInbox inbox,
     PaymentSettlement settlement,
     WalletRefunds walletRefunds,
-    EventAvailability availability,
     TimeProvider timeProvider,
     ILogger<ReceivePaymentWebhookCommandHandler> logger) : IRequestHandler<ReceivePaymentWebhookCommand, string>
 {
@@ -53,34 +51,29 @@ public sealed class ReceivePaymentWebhookCommandHandler(
             return "unknown reference";
         }
 
+        var moves = new StockMoves();
         var outcome = notice.Event switch
         {
-            "charge.success" => await CapturedAsync(payment, notice, transaction, cancellationToken),
-            "charge.failed" => await FailedAsync(payment, notice, cancellationToken),
+            "charge.success" => await CapturedAsync(payment, notice, moves, cancellationToken),
+            "charge.failed" => await FailedAsync(payment, notice, moves, cancellationToken),
             "refund.processed" => await RefundedAsync(payment, notice, cancellationToken),
             "refund.failed" => await RefundFailedAsync(payment, cancellationToken),
             _ => "ignored",
         };
-        await settlement.SaveAndCommitAsync(transaction, cancellationToken);
-
-        if (payment.ClaimId is { } claimId)
-        {
-            await availability.FollowAsync(await context.Claims.Where(c => c.Id == claimId).Select(c => c.EventId).SingleAsync(cancellationToken), cancellationToken);
-        }
-
+        await settlement.SaveAndCommitAsync(transaction, moves, cancellationToken);
         logger.LogInformation("Webhook {Event} for payment {Reference}: {Outcome}", notice.Event, payment.Reference, outcome);
         return outcome;
     }
 
-    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, IUnitOfWorkTransaction transaction, CancellationToken cancellationToken)
+    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, StockMoves moves, CancellationToken cancellationToken)
     {
-        await settlement.CapturedAsync(payment, notice.Amount, notice.Currency, notice.DataId, transaction, cancellationToken);
+        await settlement.CapturedAsync(payment, notice.Amount, notice.Currency, notice.DataId, moves, cancellationToken);
         return payment.FlaggedReason is null ? "captured" : "flagged";
     }
 
-    private async Task<string> FailedAsync(Payment payment, GatewayNotice notice, CancellationToken cancellationToken)
+    private async Task<string> FailedAsync(Payment payment, GatewayNotice notice, StockMoves moves, CancellationToken cancellationToken)
     {
-        await settlement.FailedAsync(payment, $"The card charge failed ({notice.Status}).", cancellationToken);
+        await settlement.FailedAsync(payment, $"The card charge failed ({notice.Status}).", moves, cancellationToken);
         return "failed";
     }
 

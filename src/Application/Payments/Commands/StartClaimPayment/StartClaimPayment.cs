@@ -52,7 +52,7 @@ public sealed class StartClaimPaymentCommandHandler(
                 throw new NotFoundException("Claim");
             }
 
-            EnsurePayable(claim, now);
+            claim.EnsurePayable(now);
             if (await context.Payments.AnyAsync(p => p.ClaimId == claim.Id && p.Status == PaymentStatus.Pending, cancellationToken))
             {
                 throw new DomainException(DomainErrorCodes.InvalidState, "A payment for this claim is already under way; complete it or wait for it to fail.");
@@ -69,12 +69,13 @@ public sealed class StartClaimPaymentCommandHandler(
                 throw new DomainException(PaymentErrorCodes.InsufficientFunds, $"The wallet holds less than {walletPart}.");
             }
 
+            var moves = new StockMoves();
             if (!payment.NeedsCard)
             {
-                await settlement.BookAsync(claim, payment, cancellationToken);
+                await settlement.BookAsync(claim, payment, moves, cancellationToken);
             }
 
-            await settlement.SaveAndCommitAsync(transaction, cancellationToken);
+            await settlement.SaveAndCommitAsync(transaction, moves, cancellationToken);
         }
 
         // Paid by wallet, the stock went from held to sold: what is available did not change.
@@ -85,19 +86,6 @@ public sealed class StartClaimPaymentCommandHandler(
 
         return await context.Payments.AsNoTracking().Where(p => p.Id == payment.Id)
             .ProjectTo<PaymentDto>(mapper.ConfigurationProvider).SingleAsync(cancellationToken);
-    }
-
-    private static void EnsurePayable(Claim claim, DateTimeOffset now)
-    {
-        if (claim.Status == ClaimStatus.Expired || claim.IsOverdueAt(now))
-        {
-            throw new DomainException(ClaimErrorCodes.ClaimExpired, "The claim has expired; claim the tickets again.");
-        }
-
-        if (claim.Status != ClaimStatus.Pending)
-        {
-            throw new DomainException(DomainErrorCodes.InvalidState, $"The claim is {claim.Status}.");
-        }
     }
 
     private async Task<Money> WalletPartAsync(PaymentMethod method, Claim claim, CancellationToken cancellationToken)
