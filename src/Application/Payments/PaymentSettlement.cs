@@ -72,10 +72,10 @@ public sealed class PaymentSettlement(
         // Locked before anything is decided, so a new payment for the claim cannot start while this one settles.
         var claim = await claims.LockAsync(payment.ClaimId!.Value, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {payment.Reference} names a claim that does not exist.");
-        var superseded = payment.Status == PaymentStatus.Failed && await AnotherPaymentIsActiveAsync(payment, cancellationToken);
+        var givenUp = payment.Status == PaymentStatus.Failed;
+        var superseded = givenUp && await AnotherPaymentIsActiveAsync(payment, cancellationToken);
         var retakable = claim.Status is ClaimStatus.Expired or ClaimStatus.Released && await MayRetakeAsync(claim, payment, cancellationToken);
         var outcome = CaptureDecision.ForClaim(payment, claim.Status, superseded, retakable);
-        var givenUp = payment.Status == PaymentStatus.Failed;
         payment.Succeed(timeProvider.GetUtcNow(), transactionId);
         switch (outcome)
         {
