@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, includeInternalTypes: false);
         services.AddAutoMapper(
@@ -48,7 +49,6 @@ public static class DependencyInjection
         services.AddScoped<Inventory.StockTaker>();
         services.AddScoped<Inventory.ClaimBatch>();
         services.AddSingleton<Inventory.ClaimBatcher>();
-        services.AddSingleton<Claims.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Payments.PaymentVerification>();
         services.AddScoped<Payments.WalletRefunds>();

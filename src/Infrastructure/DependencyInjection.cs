@@ -45,6 +45,7 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoCatalogue>();
         services.AddScoped<IOutboxStore, OutboxStore>();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 
 namespace Ticketing.Application.Accounts;
@@ -9,25 +8,25 @@ namespace Ticketing.Application.Accounts;
 /// live, two password changes cannot both pass the history check, and of two refreshes racing with one token the
 /// later sees it spent.
 /// </summary>
-public sealed class AccountLocks(IApplicationDbContext context, ITransactionLocks locks)
+public sealed class AccountLocks(IUnitOfWork unitOfWork, ITransactionLocks locks)
 {
     private const string OneTimeCodes = "account-codes";
     private const string Passwords = "account-password";
     private const string RefreshTokens = "session-refresh-tokens";
 
-    public Task<IDbContextTransaction> OneTimeCodesAsync(Guid userId, CancellationToken cancellationToken) =>
+    public Task<IUnitOfWorkTransaction> OneTimeCodesAsync(Guid userId, CancellationToken cancellationToken) =>
         LockAsync(OneTimeCodes, userId, cancellationToken);
 
-    public Task<IDbContextTransaction> PasswordAsync(Guid userId, CancellationToken cancellationToken) =>
+    public Task<IUnitOfWorkTransaction> PasswordAsync(Guid userId, CancellationToken cancellationToken) =>
         LockAsync(Passwords, userId, cancellationToken);
 
-    public Task<IDbContextTransaction> RefreshTokensAsync(Guid sessionId, CancellationToken cancellationToken) =>
+    public Task<IUnitOfWorkTransaction> RefreshTokensAsync(Guid sessionId, CancellationToken cancellationToken) =>
         LockAsync(RefreshTokens, sessionId, cancellationToken);
 
-    private async Task<IDbContextTransaction> LockAsync(string scope, Guid id, CancellationToken cancellationToken)
+    private async Task<IUnitOfWorkTransaction> LockAsync(string scope, Guid id, CancellationToken cancellationToken)
     {
-        // Should taking the lock fail, the request's DbContext rolls the transaction back when it is disposed.
-        var transaction = await context.BeginTransactionAsync(cancellationToken);
+        // Should taking the lock fail, the request's scope rolls the transaction back when it is disposed.
+        var transaction = await unitOfWork.BeginAsync(cancellationToken);
         await locks.AcquireAsync(scope, id, null, cancellationToken);
         return transaction;
     }

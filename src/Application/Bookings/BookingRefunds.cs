@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Common;
@@ -11,7 +12,13 @@ namespace Ticketing.Application.Bookings;
 /// Cancels a booking in the caller's transaction: its unused tickets void, their stock and seats back, their price
 /// back. A ticket already used at the door is none of these: it stays sold and paid (invariants 1, 2 and 9).
 /// </summary>
-public sealed class BookingRefunds(IApplicationDbContext context, IInventory inventory, IWalletLedger wallets, PaymentSettlement settlement, TimeProvider timeProvider)
+public sealed class BookingRefunds(
+    IApplicationDbContext context,
+    IInventory inventory,
+    EventAvailability availability,
+    IWalletLedger wallets,
+    PaymentSettlement settlement,
+    TimeProvider timeProvider)
 {
     /// <param name="toCard">
     /// Refund a card payment to the card through the gateway (event cancelled) rather than to the wallet. Only a
@@ -29,6 +36,7 @@ public sealed class BookingRefunds(IApplicationDbContext context, IInventory inv
                 voided.GroupBy(t => t.TicketTypeId).Select(g => (g.Key, g.Count())).ToList(),
                 voided.Where(t => t.SeatId is not null).Select(t => t.SeatId!.Value).ToList(),
                 cancellationToken);
+            availability.FollowAfterCommit(booking.EventId);
         }
 
         if (booking.CustomerId is not { } customerId)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Claims;
 
@@ -11,7 +12,8 @@ namespace Ticketing.Application.Claims;
 /// is not given up here: only the provider knows whether it was captured, and it is not asked inside a transaction
 /// (ADR 0013) — <see cref="PaymentVerification"/> asks after the commit, or its sweep does later.
 /// </summary>
-public sealed class ClaimExpiry(IClaimRows claims, IInventory inventory, IApplicationDbContext context, IOptions<PaymentOptions> options)
+public sealed class ClaimExpiry(
+    IClaimRows claims, IInventory inventory, EventAvailability availability, IApplicationDbContext context, IOptions<PaymentOptions> options)
 {
     public async Task<IReadOnlyList<Claim>> ExpireAsync(OverdueClaims filter, int max, CancellationToken cancellationToken)
     {
@@ -31,6 +33,9 @@ public sealed class ClaimExpiry(IClaimRows claims, IInventory inventory, IApplic
     }
 
     /// <summary>After a claim ended (expired, released, its event cancelled): its stock goes back on sale.</summary>
-    public Task ReturnAsync(Claim endedClaim, CancellationToken cancellationToken) =>
-        inventory.ReleaseAsync(endedClaim.Id, endedClaim.StockLines, cancellationToken);
+    public async Task ReturnAsync(Claim endedClaim, CancellationToken cancellationToken)
+    {
+        await inventory.ReleaseAsync(endedClaim.Id, endedClaim.StockLines, cancellationToken);
+        availability.FollowAfterCommit(endedClaim.EventId);
+    }
 }

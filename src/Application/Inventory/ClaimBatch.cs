@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Claims;
@@ -15,12 +14,12 @@ namespace Ticketing.Application.Inventory;
 /// </summary>
 public sealed class ClaimBatch(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IInventory inventory,
     ClaimRules rules,
     ClaimExpiry expiry,
     EventAvailability availability,
-    TimeProvider timeProvider,
-    ILogger<ClaimBatch> logger)
+    TimeProvider timeProvider)
 {
     /// <summary>
     /// A claim or the refusal it gets, per request in order. Throws only for the batch as a whole (nothing committed);
@@ -30,7 +29,7 @@ public sealed class ClaimBatch(
     {
         var eventId = requests[0].Event.Id;
         var customerIds = requests.Select(r => r.CustomerId).Distinct().ToList();
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
 
         await rules.LockCustomersAsync(eventId, customerIds, cancellationToken);
         var entries = await LoadAdmissionsAsync(requests, cancellationToken);
@@ -42,29 +41,15 @@ public sealed class ClaimBatch(
         }
 
         var claims = decisions.Select(d => d.Refusal is null ? Write(d.Request, entries) : null).ToList();
-        var tookTheLast = await HoldAsync(eventId, requests, claims, cancellationToken);
+        // While other types still have stock the event stays OnSale; only the last tickets of a type can end it. The
+        // claims are committed by the time it runs: its failure does not fail them, and the admission tick re-checks.
+        if (await HoldAsync(eventId, requests, claims, cancellationToken) || requests.Any(r => r.Event.State != EventState.OnSale))
+        {
+            availability.FollowAfterCommit(eventId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-
-        // While other types still have stock the event stays OnSale; only the last tickets of a type can end it.
-        if (tookTheLast || requests.Any(r => r.Event.State != EventState.OnSale))
-        {
-            await FollowAvailabilityAsync(eventId, cancellationToken);
-        }
-
         return decisions.Select((d, i) => new ClaimOutcome(claims[i], d.Refusal)).ToList();
-    }
-
-    /// <summary>The claims are committed: a failure here must not fail them (they would be run again), and the admission tick re-checks.</summary>
-    private async Task FollowAvailabilityAsync(Guid eventId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await availability.FollowAsync(eventId, cancellationToken);
-        }
-        catch (Exception failure)
-        {
-            logger.LogWarning(failure, "Could not follow event {EventId}'s availability after a batch of claims", eventId);
-        }
     }
 
     private async Task<IReadOnlyDictionary<Guid, QueueEntry>> LoadAdmissionsAsync(IReadOnlyList<ClaimRequest> requests, CancellationToken cancellationToken)

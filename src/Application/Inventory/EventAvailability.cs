@@ -5,11 +5,19 @@ using Ticketing.Domain.Events;
 namespace Ticketing.Application.Inventory;
 
 /// <summary>
-/// Keeps OnSale ⇄ SoldOut in step with the stock. Runs after a claim's transaction commits and on every admission
-/// tick, because two claims taking the last tickets of two types at once cannot each see the other's.
+/// Keeps OnSale ⇄ SoldOut in step with the stock. Runs after every transaction that moved an event's stock commits,
+/// and on every admission tick, because two transactions taking the last tickets of two types at once cannot each see
+/// the other's.
 /// </summary>
-public sealed class EventAvailability(IApplicationDbContext context, IInventory inventory)
+public sealed class EventAvailability(IApplicationDbContext context, IInventory inventory, IUnitOfWork unitOfWork)
 {
+    /// <summary>
+    /// The open transaction moved the event's stock: follow it once that commits. Registered where the stock moves,
+    /// so no use case can forget it; once per event however often the transaction moves its stock.
+    /// </summary>
+    public void FollowAfterCommit(Guid eventId) =>
+        unitOfWork.AfterCommit($"availability:{eventId}", cancellationToken => FollowAsync(eventId, cancellationToken));
+
     public async Task FollowAsync(Guid eventId, CancellationToken cancellationToken)
     {
         var @event = await context.Events.SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);

@@ -10,7 +10,7 @@ namespace Ticketing.Application.Inventory;
 /// The one place a request for tickets becomes <see cref="SaleLine"/>s, and where stock is sold outright. Holding for
 /// claims goes through <see cref="ClaimBatcher"/>, which decides many claims against the same lines and refusals.
 /// </summary>
-public sealed class StockTaker(IApplicationDbContext context, IInventory inventory, ClaimExpiry expiry)
+public sealed class StockTaker(IApplicationDbContext context, IInventory inventory, ClaimExpiry expiry, EventAvailability availability)
 {
     /// <summary>
     /// A quantity of a general-admission type, or specific seats grouped by their type, priced now. Validation errors
@@ -82,5 +82,7 @@ public sealed class StockTaker(IApplicationDbContext context, IInventory invento
                 throw StockRefusals.NotEnough(await inventory.AvailableOfTypeAsync(line.TicketTypeId, cancellationToken));
             }
         }
+
+        availability.FollowAfterCommit(eventId);
     }
 }

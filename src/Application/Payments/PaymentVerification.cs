@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Inventory;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Payments;
 
@@ -18,9 +17,9 @@ namespace Ticketing.Application.Payments;
 /// </summary>
 public sealed class PaymentVerification(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IPaymentGateways gateways,
     PaymentSettlement settlement,
-    EventAvailability availability,
     IOptions<PaymentOptions> options,
     TimeProvider timeProvider,
     ILogger<PaymentVerification> logger)
@@ -98,34 +97,28 @@ public sealed class PaymentVerification(
     {
         // Fresh rows: the caller's own transaction may have left the claim or the payment tracked as it was then.
         context.DiscardTrackedChanges();
-        await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             var payment = await context.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
+            var moves = new StockMoves();
             switch (answer.Status)
             {
                 case GatewayChargeStatus.Succeeded:
-                    await settlement.CapturedAsync(payment, answer.Amount, answer.Currency, answer.TransactionId ?? payment.Reference, transaction, cancellationToken);
+                    await settlement.CapturedAsync(payment, answer.Amount, answer.Currency, answer.TransactionId ?? payment.Reference, moves, cancellationToken);
                     break;
                 case not GatewayChargeStatus.Succeeded when giveUpUnlessCaptured && payment.Status == PaymentStatus.Pending:
                     await settlement.AbandonAsync(payment, "The payment provider could not start the checkout.", cancellationToken);
                     break;
                 case GatewayChargeStatus.Failed:
-                    await settlement.FailedAsync(payment, "The payment provider reports that the charge failed.", cancellationToken);
+                    await settlement.FailedAsync(payment, "The payment provider reports that the charge failed.", moves, cancellationToken);
                     break;
                 case GatewayChargeStatus.Abandoned when !await CheckoutMayStillCompleteAsync(payment, cancellationToken):
-                    await settlement.FailedAsync(payment, "The checkout was not completed.", cancellationToken);
+                    await settlement.FailedAsync(payment, "The checkout was not completed.", moves, cancellationToken);
                     break;
             }
 
-            await settlement.SaveAndCommitAsync(transaction, cancellationToken);
+            await settlement.SaveAndCommitAsync(transaction, moves, cancellationToken);
             logger.LogInformation("Payment {Reference}: the provider says {Answer}; the payment is {Status}", payment.Reference, answer.Status, payment.Status);
-            if (payment.ClaimId is not { } claimId)
-            {
-                return;
-            }
-
-            var eventId = await context.Claims.Where(c => c.Id == claimId).Select(c => c.EventId).SingleAsync(cancellationToken);
-            await availability.FollowAsync(eventId, cancellationToken);
         }
     }
 

@@ -78,6 +78,20 @@ public sealed class Claim : Entity, IAggregateRoot
 
     public bool IsOverdueAt(DateTimeOffset now) => Status == ClaimStatus.Pending && now >= ExpiresAt;
 
+    /// <summary>A payment may start now: CLAIM_EXPIRED once its time is up (swept or not), INVALID_STATE once it ended otherwise.</summary>
+    public void EnsurePayable(DateTimeOffset now)
+    {
+        if (Status == ClaimStatus.Expired || IsOverdueAt(now))
+        {
+            throw new DomainException(Errors.ClaimExpired, "The claim has expired; claim the tickets again.");
+        }
+
+        if (Status != ClaimStatus.Pending)
+        {
+            throw new DomainException(Errors.InvalidState, $"The claim is {Status}.");
+        }
+    }
+
     /// <summary>The customer lets go (or the payment failed): the inventory goes back at once.</summary>
     public void Release(DateTimeOffset now)
     {

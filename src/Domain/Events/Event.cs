@@ -223,9 +223,12 @@ public sealed class Event : AuditableEntity, IAggregateRoot
     /// The per-customer limit: what the customer already holds or bought of the event plus what they ask for now may
     /// not exceed <see cref="MaxTicketsPerCustomer"/> (a claim and a late payment's retake alike).
     /// </summary>
+    public bool IsWithinLimit(int alreadyHeldOrBought, int requested) => alreadyHeldOrBought + requested <= MaxTicketsPerCustomer;
+
+    /// <summary>LIMIT_EXCEEDED unless <see cref="IsWithinLimit"/>.</summary>
     public void EnsureWithinLimit(int alreadyHeldOrBought, int requested)
     {
-        if (alreadyHeldOrBought + requested > MaxTicketsPerCustomer)
+        if (!IsWithinLimit(alreadyHeldOrBought, requested))
         {
             throw new DomainException(
                 Errors.LimitExceeded,

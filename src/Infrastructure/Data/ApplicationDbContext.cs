@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
 using Ticketing.Domain.ApiKeys;
@@ -55,14 +54,6 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public void DiscardTrackedChanges() => ChangeTracker.Clear();
-
-    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
-    {
-        // EF wraps every SaveChanges inside a transaction in SAVEPOINT/RELEASE, two extra round trips, so that a
-        // failed save could be retried within it. No handler does that: a failed save ends its transaction.
-        Database.AutoSavepointsEnabled = false;
-        return Database.BeginTransactionAsync(cancellationToken);
-    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

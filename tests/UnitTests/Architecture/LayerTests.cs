@@ -24,6 +24,10 @@ public sealed class LayerTests
             "Ticketing.Infrastructure", "Ticketing.WebApi", "Ticketing.Worker", "Npgsql", "Microsoft.AspNetCore", "Quartz"));
 
     [Fact]
+    public void The_application_opens_transactions_through_its_own_unit_of_work_not_EFs() =>
+        ShouldHold(Types.InAssembly(Application).ShouldNot().HaveDependencyOn("Microsoft.EntityFrameworkCore.Storage"));
+
+    [Fact]
     public void Infrastructure_does_not_know_its_hosts() =>
         ShouldHold(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOnAny("Ticketing.WebApi", "Ticketing.Worker"));
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Ticketing.Domain.Accounts;
 using Ticketing.Domain.ApiKeys;
 using Ticketing.Domain.Audit;
@@ -14,8 +13,9 @@ using Ticketing.Domain.Wallets;
 namespace Ticketing.Application.Common.Interfaces;
 
 /// <summary>
-/// The unit of work. Its DbSets are the repositories for ordinary aggregates; statements that must be one
-/// atomic SQL update live in named repositories instead (architecture.md, "Concurrency").
+/// The aggregates of the unit of work. Its DbSets are the repositories for ordinary aggregates; statements that must
+/// be one atomic SQL update live in named repositories instead (architecture.md, "Concurrency"). What commits
+/// together is <see cref="IUnitOfWork"/>'s.
 /// </summary>
 public interface IApplicationDbContext
 {
@@ -53,7 +53,4 @@ public interface IApplicationDbContext
 
     /// <summary>Forgets every loaded entity and unsaved change, e.g. after losing an optimistic-concurrency race.</summary>
     void DiscardTrackedChanges();
-
-    /// <summary>For a use case whose SaveChanges and named-repository statements must commit together.</summary>
-    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ namespace Ticketing.Application.Payments.EventHandlers;
 /// </summary>
 public sealed class ExecuteRequestedRefund(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IPaymentGateways gateways,
     WalletRefunds walletRefunds,
     TimeProvider timeProvider,
@@ -65,7 +66,7 @@ public sealed class ExecuteRequestedRefund(
                 logger.LogInformation("Payment {Reference}: the provider had already reversed the charge", payment.Reference);
                 break;
             case GatewayRefundOutcome.NotSupported:
-                await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
+                await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
                 {
                     await walletRefunds.CreditCardPartAsync(payment, "Refund (the card could not be refunded)", cancellationToken);
                     await context.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,7 @@ namespace Ticketing.UnitTests.Application.Behaviours;
 public sealed class PipelineTests
 {
     [Fact]
-    public void Behaviours_run_logging_then_exceptions_then_authorization_then_validation_then_performance()
+    public void Behaviours_run_logging_then_exceptions_then_authorization_then_validation_then_performance_then_the_transaction()
     {
         using var provider = Services(TestUser.Anonymous).BuildServiceProvider();
 
@@ -30,6 +30,7 @@ public sealed class PipelineTests
             typeof(AuthorizationBehaviour<,>),
             typeof(ValidationBehaviour<,>),
             typeof(PerformanceBehaviour<,>),
+            typeof(TransactionBehaviour<,>),
         ]);
     }
 
@@ -62,6 +63,9 @@ public sealed class PipelineTests
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(user);
         services.AddSingleton(identity ?? new Moq.Mock<IIdentityService>().Object);
+
+        // Strict: a request refused before its handler never opens a transaction.
+        services.AddSingleton(new Moq.Mock<IUnitOfWork>(Moq.MockBehavior.Strict).Object);
         services.AddApplication(new ConfigurationBuilder().Build());
         return services;
     }

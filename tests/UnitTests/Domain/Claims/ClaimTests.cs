@@ -53,6 +53,26 @@ public sealed class ClaimTests
     }
 
     [Fact]
+    public void A_claim_can_be_paid_only_while_it_holds_its_tickets()
+    {
+        var claim = Pending();
+
+        claim.EnsurePayable(Now.AddMinutes(9));
+        Should.Throw<DomainException>(() => claim.EnsurePayable(Now.AddMinutes(10))).Code.Value.ShouldBe("CLAIM_EXPIRED");
+        claim.Release(Now.AddMinutes(1));
+        Should.Throw<DomainException>(() => claim.EnsurePayable(Now.AddMinutes(2))).Code.Value.ShouldBe("INVALID_STATE");
+    }
+
+    [Fact]
+    public void An_expired_claim_cannot_be_paid_even_before_the_clock_says_so()
+    {
+        var claim = Pending();
+        claim.Expire(Now.AddMinutes(10));
+
+        Should.Throw<DomainException>(() => claim.EnsurePayable(Now)).Code.Value.ShouldBe("CLAIM_EXPIRED");
+    }
+
+    [Fact]
     public void The_expiry_warning_comes_once_within_the_notice()
     {
         var claim = Pending();

@@ -5,7 +5,6 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Events;
-using Ticketing.Application.Inventory;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
@@ -18,14 +17,13 @@ namespace Ticketing.Application.Bookings.Commands.CancelBooking;
 /// the unused tickets. Door staff never cancel: 403 where they can see the booking, 404 where they cannot.
 /// </summary>
 [Authorize]
-public sealed record CancelBookingCommand(Guid BookingId) : IRequest<BookingDto>;
+public sealed record CancelBookingCommand(Guid BookingId) : IRequest<BookingDto>, ITransactional;
 
 public sealed class CancelBookingCommandHandler(
     IApplicationDbContext context,
     ICurrentUser currentUser,
     BookingReads reads,
     BookingRefunds refunds,
-    EventAvailability availability,
     AuditTrail audit,
     TimeProvider timeProvider) : IRequestHandler<CancelBookingCommand, BookingDto>
 {
@@ -48,13 +46,9 @@ public sealed class CancelBookingCommandHandler(
         }
 
         var role = by.ToString().ToLowerInvariant();
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         var refund = await refunds.CancelAsync(booking, $"cancelled by the {role}", by, toCard: false, cancellationToken);
         audit.Record("booking.cancelled", booking.Id, $"refund {refund} to the wallet; by the {role} {currentUser.UserId}");
         await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        await availability.FollowAsync(booking.EventId, cancellationToken);
         return reads.WithCodes([await reads.Project(context.Bookings.Where(b => b.Id == booking.Id)).SingleAsync(cancellationToken)])[0];
     }
 }

@@ -19,6 +19,7 @@ public sealed record RefundCancelledEventsCommand(int BatchSize = 50) : IRequest
 
 public sealed class RefundCancelledEventsCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IClaimRows claims,
     ClaimExpiry expiry,
     BookingRefunds refunds,
@@ -38,7 +39,7 @@ public sealed class RefundCancelledEventsCommandHandler(
             .ToListAsync(cancellationToken);
         foreach (var bookingId in bookingIds)
         {
-            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
             var booking = await context.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
             await refunds.CancelAsync(booking, "the event was cancelled", Canceller.Organizer, toCard: true, cancellationToken);
             await context.SaveChangesAsync(cancellationToken);
@@ -63,7 +64,7 @@ public sealed class RefundCancelledEventsCommandHandler(
             .ToListAsync(cancellationToken);
         foreach (var claimId in claimIds)
         {
-            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
             if (await claims.LockAsync(claimId, cancellationToken) is { Status: ClaimStatus.Pending } claim)
             {
                 claim.Release(timeProvider.GetUtcNow());

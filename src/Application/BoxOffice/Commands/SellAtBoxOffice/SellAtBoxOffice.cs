@@ -17,7 +17,7 @@ namespace Ticketing.Application.BoxOffice.Commands.SellAtBoxOffice;
 /// claims (one conditional update per ticket type, seats all or nothing), so the box office cannot oversell either.
 /// </summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Organizer}")]
-public sealed record SellAtBoxOfficeCommand : IRequest<BookingDto>
+public sealed record SellAtBoxOfficeCommand : IRequest<BookingDto>, ITransactional
 {
     [JsonIgnore]
     public Guid EventId { get; init; }
@@ -43,7 +43,6 @@ public sealed class SellAtBoxOfficeCommandHandler(
     IApplicationDbContext context,
     ICurrentUser currentUser,
     StockTaker stock,
-    EventAvailability availability,
     BookingReads reads,
     AuditTrail audit,
     TimeProvider timeProvider) : IRequestHandler<SellAtBoxOfficeCommand, BookingDto>
@@ -54,7 +53,6 @@ public sealed class SellAtBoxOfficeCommandHandler(
         @event.EnsureBoxOfficeOpen();
         var now = timeProvider.GetUtcNow();
 
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         var lines = await stock.PlanAsync(@event, request.TicketTypeId, request.Quantity, request.SeatIds, "sell", cancellationToken);
         await stock.SellAsync(@event.Id, lines, now, cancellationToken);
         var booking = Booking.ForBoxOffice(
@@ -62,9 +60,6 @@ public sealed class SellAtBoxOfficeCommandHandler(
         context.Bookings.Add(booking);
         audit.Record("box-office.sale", booking.Id, $"{booking.Tickets.Count} tickets, {booking.Total} cash, for {booking.HolderName}");
         await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        await availability.FollowAsync(@event.Id, cancellationToken);
         return reads.WithCodes([await reads.Project(context.Bookings.Where(b => b.Id == booking.Id)).SingleAsync(cancellationToken)])[0];
     }
 }

@@ -36,11 +36,11 @@ public sealed record CreateClaimCommand : IRequest<ClaimDto>
 
 public sealed class CreateClaimCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IAdmissionTokens tokens,
     ClaimRules rules,
     ClaimExpiry expiry,
-    EventAvailability availability,
     StockTaker stock,
     ClaimBatcher batcher,
     TimeProvider timeProvider,
@@ -73,14 +73,9 @@ public sealed class CreateClaimCommandHandler(
     /// <summary>"Sold out" may only mean "held by claims nobody paid": expire those before saying 410.</summary>
     private async Task<bool> FreeOverdueStockAsync(Guid eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now, eventId), 100, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (expired.Count > 0)
-        {
-            await availability.FollowAsync(eventId, cancellationToken);
-        }
-
         return expired.Count > 0;
     }
 

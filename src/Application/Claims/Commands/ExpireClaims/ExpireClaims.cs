@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 
 namespace Ticketing.Application.Claims.Commands.ExpireClaims;
@@ -15,10 +14,10 @@ public sealed record ExpireClaimsCommand(int BatchSize = 500) : IRequest<int>;
 
 public sealed class ExpireClaimsCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IClaimRows claims,
     ClaimExpiry expiry,
     PaymentVerification verification,
-    EventAvailability availability,
     TimeProvider timeProvider,
     ILogger<ExpireClaimsCommandHandler> logger) : IRequestHandler<ExpireClaimsCommand, int>
 {
@@ -29,14 +28,9 @@ public sealed class ExpireClaimsCommandHandler(
         var now = timeProvider.GetUtcNow();
         await WarnAsync(now, request.BatchSize, cancellationToken);
 
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var expired = await expiry.ExpireAsync(new OverdueClaims(now), request.BatchSize, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        foreach (var eventId in expired.Select(c => c.EventId).Distinct())
-        {
-            await availability.FollowAsync(eventId, cancellationToken);
-        }
 
         if (expired.Count > 0)
         {
@@ -53,7 +47,7 @@ public sealed class ExpireClaimsCommandHandler(
     /// </summary>
     private async Task WarnAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         foreach (var claim in await claims.LockExpiringUnwarnedAsync(now, ExpiryNotice, batchSize, cancellationToken))
         {
             claim.WarnIfExpiringWithin(ExpiryNotice, now);

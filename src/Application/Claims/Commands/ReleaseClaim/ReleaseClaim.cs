@@ -2,7 +2,6 @@ using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
-using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
 
@@ -17,16 +16,16 @@ public sealed record ReleaseClaimCommand(Guid ClaimId) : IRequest<Unit>;
 
 public sealed class ReleaseClaimCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IClaimRows claims,
     ClaimExpiry expiry,
     PaymentVerification verification,
-    EventAvailability availability,
     TimeProvider timeProvider) : IRequestHandler<ReleaseClaimCommand, Unit>
 {
     public async Task<Unit> Handle(ReleaseClaimCommand request, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
 
         // Locked, so the sweeper cannot expire it while we release it (whoever is second sees the outcome).
         var claim = await claims.LockAsync(request.ClaimId, cancellationToken);
@@ -39,8 +38,6 @@ public sealed class ReleaseClaimCommandHandler(
         await expiry.ReturnAsync(claim, cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        await availability.FollowAsync(claim.EventId, cancellationToken);
 
         // A checkout the customer opened may have been paid: its capture is now a late one.
         await verification.VerifyPaymentsOfAsync([claim.Id], cancellationToken);

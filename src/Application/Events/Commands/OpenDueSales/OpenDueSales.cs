@@ -15,7 +15,7 @@ namespace Ticketing.Application.Events.Commands.OpenDueSales;
 public sealed record OpenDueSalesCommand(int BatchSize = 100) : IRequest<int>;
 
 public sealed class OpenDueSalesCommandHandler(
-    IApplicationDbContext context, IQueueLine line, TimeProvider timeProvider, ILogger<OpenDueSalesCommandHandler> logger)
+    IApplicationDbContext context, IUnitOfWork unitOfWork, IQueueLine line, TimeProvider timeProvider, ILogger<OpenDueSalesCommandHandler> logger)
     : IRequestHandler<OpenDueSalesCommand, int>
 {
     public async Task<int> Handle(OpenDueSalesCommand request, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class OpenDueSalesCommandHandler(
         var opened = 0;
         foreach (var eventId in due)
         {
-            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
 
             // Pre-queue joins hold the event's row until they commit (JoinQueue): with it locked, the read below
             // sees every one of them, and any join still to come sees the sale open and queues behind the draw.

@@ -12,7 +12,7 @@ namespace Ticketing.Application.Events.Commands.PublishEvent;
 /// and the venue's time slot is taken: PostgreSQL's exclusion constraint refuses an overlap, races included.
 /// </summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Organizer}")]
-public sealed record PublishEventCommand(Guid Id) : IRequest<EventDto>;
+public sealed record PublishEventCommand(Guid Id) : IRequest<EventDto>, ITransactional;
 
 public sealed class PublishEventCommandHandler(
     IApplicationDbContext context,
@@ -29,14 +29,12 @@ public sealed class PublishEventCommandHandler(
         stored.Publish(timeProvider.GetUtcNow(), PreQueueDraw.NewSeed());
         await planner.EnsureVenueIsFreeAsync(stored.VenueId, stored.Schedule, stored.Id, cancellationToken);
 
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         if (stored.IsSeated)
         {
             await seats.MaterializeAsync(stored.Id, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return await context.GetDtoAsync(mapper, stored.Id, cancellationToken);
     }
 }

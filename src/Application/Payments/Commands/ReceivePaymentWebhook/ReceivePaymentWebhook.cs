@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Inventory;
 using Ticketing.Domain.Payments;
 using Ticketing.Domain.Common;
 
@@ -19,11 +18,11 @@ public sealed record ReceivePaymentWebhookCommand(string Provider, byte[] Body, 
 
 public sealed class ReceivePaymentWebhookCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IPaymentGateways gateways,
     IWebhookInbox inbox,
     PaymentSettlement settlement,
     WalletRefunds walletRefunds,
-    EventAvailability availability,
     TimeProvider timeProvider,
     ILogger<ReceivePaymentWebhookCommandHandler> logger) : IRequestHandler<ReceivePaymentWebhookCommand, string>
 {
@@ -36,7 +35,7 @@ public sealed class ReceivePaymentWebhookCommandHandler(
         }
 
         var notice = GatewayNotice.Parse(request.Body);
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         if (!await inbox.TryRecordAsync(gateway.Name, notice.Event, notice.DataId, notice.Reference, System.Text.Encoding.UTF8.GetString(request.Body), cancellationToken))
         {
             return "duplicate";
@@ -53,34 +52,29 @@ public sealed class ReceivePaymentWebhookCommandHandler(
             return "unknown reference";
         }
 
+        var moves = new StockMoves();
         var outcome = notice.Event switch
         {
-            "charge.success" => await CapturedAsync(payment, notice, transaction, cancellationToken),
-            "charge.failed" => await FailedAsync(payment, notice, cancellationToken),
+            "charge.success" => await CapturedAsync(payment, notice, moves, cancellationToken),
+            "charge.failed" => await FailedAsync(payment, notice, moves, cancellationToken),
             "refund.processed" => await RefundedAsync(payment, notice, cancellationToken),
             "refund.failed" => await RefundFailedAsync(payment, cancellationToken),
             _ => "ignored",
         };
-        await settlement.SaveAndCommitAsync(transaction, cancellationToken);
-
-        if (payment.ClaimId is { } claimId)
-        {
-            await availability.FollowAsync(await context.Claims.Where(c => c.Id == claimId).Select(c => c.EventId).SingleAsync(cancellationToken), cancellationToken);
-        }
-
+        await settlement.SaveAndCommitAsync(transaction, moves, cancellationToken);
         logger.LogInformation("Webhook {Event} for payment {Reference}: {Outcome}", notice.Event, payment.Reference, outcome);
         return outcome;
     }
 
-    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<string> CapturedAsync(Payment payment, GatewayNotice notice, StockMoves moves, CancellationToken cancellationToken)
     {
-        await settlement.CapturedAsync(payment, notice.Amount, notice.Currency, notice.DataId, transaction, cancellationToken);
+        await settlement.CapturedAsync(payment, notice.Amount, notice.Currency, notice.DataId, moves, cancellationToken);
         return payment.FlaggedReason is null ? "captured" : "flagged";
     }
 
-    private async Task<string> FailedAsync(Payment payment, GatewayNotice notice, CancellationToken cancellationToken)
+    private async Task<string> FailedAsync(Payment payment, GatewayNotice notice, StockMoves moves, CancellationToken cancellationToken)
     {
-        await settlement.FailedAsync(payment, $"The card charge failed ({notice.Status}).", cancellationToken);
+        await settlement.FailedAsync(payment, $"The card charge failed ({notice.Status}).", moves, cancellationToken);
         return "failed";
     }
 

@@ -19,6 +19,7 @@ public sealed record RedriveStrandedRefundsCommand(int BatchSize = 50) : IReques
 
 public sealed class RedriveStrandedRefundsCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IStrandedRefunds stranded,
     IPaymentGateways gateways,
     WalletRefunds walletRefunds,
@@ -70,7 +71,7 @@ public sealed class RedriveStrandedRefundsCommandHandler(
             }
 
             context.DiscardTrackedChanges();
-            await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
             var tracked = await context.Payments.SingleAsync(p => p.Id == payment.Id, cancellationToken);
             if (tracked.Status != PaymentStatus.Succeeded)
             {

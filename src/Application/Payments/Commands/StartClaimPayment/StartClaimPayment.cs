@@ -28,6 +28,7 @@ public sealed record StartClaimPaymentCommand(PaymentMethod Method) : IRequest<P
 
 public sealed class StartClaimPaymentCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IClaimRows claims,
     IWalletLedger wallets,
@@ -43,7 +44,7 @@ public sealed class StartClaimPaymentCommandHandler(
     {
         var now = timeProvider.GetUtcNow();
         Payment payment;
-        await using (var transaction = await context.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             var claim = await claims.LockAsync(request.ClaimId, cancellationToken);
             if (claim is null || claim.CustomerId != currentUser.UserId)
@@ -51,7 +52,7 @@ public sealed class StartClaimPaymentCommandHandler(
                 throw new NotFoundException("Claim");
             }
 
-            EnsurePayable(claim, now);
+            claim.EnsurePayable(now);
             if (await context.Payments.AnyAsync(p => p.ClaimId == claim.Id && p.Status == PaymentStatus.Pending, cancellationToken))
             {
                 throw new DomainException(Errors.InvalidState, "A payment for this claim is already under way; complete it or wait for it to fail.");
@@ -68,12 +69,13 @@ public sealed class StartClaimPaymentCommandHandler(
                 throw new DomainException(Errors.InsufficientFunds, $"The wallet holds less than {walletPart}.");
             }
 
+            var moves = new StockMoves();
             if (!payment.NeedsCard)
             {
-                await settlement.BookAsync(claim, payment, cancellationToken);
+                await settlement.BookAsync(claim, payment, moves, cancellationToken);
             }
 
-            await settlement.SaveAndCommitAsync(transaction, cancellationToken);
+            await settlement.SaveAndCommitAsync(transaction, moves, cancellationToken);
         }
 
         // Paid by wallet, the stock went from held to sold: what is available did not change.
@@ -84,19 +86,6 @@ public sealed class StartClaimPaymentCommandHandler(
 
         return await context.Payments.AsNoTracking().Where(p => p.Id == payment.Id)
             .ProjectTo<PaymentDto>(mapper.ConfigurationProvider).SingleAsync(cancellationToken);
-    }
-
-    private static void EnsurePayable(Claim claim, DateTimeOffset now)
-    {
-        if (claim.Status == ClaimStatus.Expired || claim.IsOverdueAt(now))
-        {
-            throw new DomainException(Errors.ClaimExpired, "The claim has expired; claim the tickets again.");
-        }
-
-        if (claim.Status != ClaimStatus.Pending)
-        {
-            throw new DomainException(Errors.InvalidState, $"The claim is {claim.Status}.");
-        }
     }
 
     private async Task<Money> WalletPartAsync(PaymentMethod method, Claim claim, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed record AdmitFromQueueCommand : IRequest<int>;
 
 public sealed class AdmitFromQueueCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     IQueueLine line,
     IInventory inventory,
     ITransactionLocks locks,
@@ -49,7 +50,7 @@ public sealed class AdmitFromQueueCommandHandler(
 
     private async Task<int> AdmitAsync(Guid eventId, CancellationToken cancellationToken)
     {
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
 
         // One admitter per event at a time, whatever the number of Worker instances.
         await locks.AcquireAsync("admit", eventId, null, cancellationToken);

@@ -5,7 +5,7 @@ using Ticketing.Application.Common.Interfaces;
 namespace Ticketing.Application.Queue.Commands.ExpireAdmissions;
 
 /// <summary>Admitted → Expired for admissions whose window passed unused, so the next people get in (the ExpireAdmissions job).</summary>
-public sealed record ExpireAdmissionsCommand(int BatchSize = 500) : IRequest<int>;
+public sealed record ExpireAdmissionsCommand(int BatchSize = 500) : IRequest<int>, ITransactional;
 
 public sealed class ExpireAdmissionsCommandHandler(
     IApplicationDbContext context, IQueueLine line, TimeProvider timeProvider, ILogger<ExpireAdmissionsCommandHandler> logger)
@@ -14,7 +14,6 @@ public sealed class ExpireAdmissionsCommandHandler(
     public async Task<int> Handle(ExpireAdmissionsCommand request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         var lapsed = await line.LockLapsedAdmissionsAsync(now, request.BatchSize, cancellationToken);
         foreach (var entry in lapsed)
         {
@@ -22,7 +21,6 @@ public sealed class ExpireAdmissionsCommandHandler(
         }
 
         await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         if (lapsed.Count > 0)
         {
             logger.LogInformation("Expired {Count} unused admissions", lapsed.Count);

@@ -17,6 +17,7 @@ public sealed record JoinQueueCommand(Guid EventId) : IRequest<QueueEntryDto>;
 
 public sealed class JoinQueueCommandHandler(
     IApplicationDbContext context,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     IQueueLine line,
     QueueStatusReader reader,
@@ -33,7 +34,7 @@ public sealed class JoinQueueCommandHandler(
         // A pre-queue join must not slip past the draw, which reads the pre-queue once: the held row makes the draw
         // wait for this join, or this join wait for the draw — and then the re-read event is on sale and the entry
         // goes to the back of the line instead of into a draw that has already been published.
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         await line.HoldOffDrawAsync(@event.Id, cancellationToken);
         @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
         var joined = await JoinAsync(@event, cancellationToken);

@@ -14,7 +14,7 @@ namespace Ticketing.Application.Users.Commands.SetUserRoles;
 /// added reaches the user at the next refresh.
 /// </summary>
 [Authorize(Roles = Domain.Accounts.Roles.Admin)]
-public sealed record SetUserRolesCommand(Guid UserId, IReadOnlyList<string> Roles) : IRequest<UserDto>;
+public sealed record SetUserRolesCommand(Guid UserId, IReadOnlyList<string> Roles) : IRequest<UserDto>, ITransactional;
 
 public sealed class SetUserRolesCommandHandler(IIdentityService identity, IApplicationDbContext context, AuditTrail audit, TimeProvider timeProvider)
     : IRequestHandler<SetUserRolesCommand, UserDto>
@@ -26,7 +26,6 @@ public sealed class SetUserRolesCommandHandler(IIdentityService identity, IAppli
 
         // The roles, the ended sessions and the audit row commit together: roles gone but sessions live would let
         // the demoted user keep the powers, and a retry would see nothing removed and end nothing.
-        await using var transaction = await context.BeginTransactionAsync(cancellationToken);
         if (!await identity.SetRolesAsync(request.UserId, roles, cancellationToken))
         {
             throw new NotFoundException("User");
@@ -43,7 +42,6 @@ public sealed class SetUserRolesCommandHandler(IIdentityService identity, IAppli
         }
 
         await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         var user = await identity.FindUserAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User");
         return UserDto.From(user);
