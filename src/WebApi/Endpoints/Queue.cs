@@ -32,8 +32,8 @@ public sealed class Queue : EndpointGroup
         return TypedResults.Created($"/api/events/{id}/queue/me", entry);
     }
 
-    public static async Task<Ok<QueueEntryDto>> GetMyQueueEntry(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetMyQueueEntryQuery(id), cancellationToken));
+    public static async Task<Ok<QueueEntryDto>> GetMyQueueEntry(IMediator mediator, Guid id, bool? listening, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetMyQueueEntryQuery(id, listening == true), cancellationToken));
 
     public static async Task<NoContent> LeaveQueue(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {

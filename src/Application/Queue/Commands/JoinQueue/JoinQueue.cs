@@ -62,6 +62,6 @@ public sealed class JoinQueueCommandHandler(
         // A second active entry for the customer meets the partial unique index: 409 ALREADY_QUEUED. No read first:
         // at an on-sale's opening every join would pay a round trip for the rare one that repeats.
         await context.SaveChangesAsync(cancellationToken);
-        return await reader.ReadAsync(entry, @event, cancellationToken);
+        return await reader.ReadAsync(entry, @event, listening: false, cancellationToken);
     }
 }
