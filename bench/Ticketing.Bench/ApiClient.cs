@@ -15,10 +15,15 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// Connections from as many loopback source addresses as there may be connections (<see cref="LoopbackSources"/>):
+    /// fans come from many addresses, and anonymous requests are rate-limited per address.
+    /// </summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, int concurrency) =>
         new(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = concurrency,
+            ConnectCallback = LoopbackSources.Rotating(block: 1, concurrency),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             ConnectTimeout = TimeSpan.FromSeconds(10),
         })

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
@@ -12,23 +10,18 @@ namespace Ticketing.Bench;
 /// Fans' real SignalR connections to /hubs/live, WebSockets only (no negotiate request), the access token in the
 /// query as a browser sends it. A loopback client has one source address and about 28,000 ephemeral ports
 /// (net.ipv4.ip_local_port_range) for every connection to the server's one address and port, so connections are
-/// spread over <see cref="SourceAddresses"/> source addresses 127.0.0.2… (all loopback on Linux): tens of thousands
-/// of listeners do not run out of ports. Open file descriptors are the other limit (bench/README.md).
+/// spread over <see cref="SourceAddresses"/> source addresses 127.2.0.1… (<see cref="LoopbackSources"/>): tens of
+/// thousands of listeners do not run out of ports. Open file descriptors are the other limit (bench/README.md).
 /// </summary>
 public sealed class LiveClients(Uri baseUrl, SemaphoreSlim connectSlots, Metrics metrics, LiveStats stats) : IDisposable
 {
     public const int SourceAddresses = 8;
 
-    private readonly HttpMessageInvoker[] _invokers = Enumerable.Range(0, SourceAddresses)
-        .Select(i => new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = ConnectFrom(IPAddress.Parse($"127.0.0.{i + 2}")) }))
-        .ToArray();
-
-    private int _next;
+    private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler { ConnectCallback = LoopbackSources.Rotating(block: 2, SourceAddresses) });
 
     /// <summary>Connects one fan and calls <paramref name="admitted"/> on their <c>admitted</c> push; null when it could not connect.</summary>
     public async Task<HubConnection?> ConnectAsync(string token, Guid eventId, Action<AdmissionDto> admitted, CancellationToken cancellationToken)
     {
-        var invoker = _invokers[(uint)Interlocked.Increment(ref _next) % SourceAddresses];
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUrl, $"/hubs/live?access_token={Uri.EscapeDataString(token)}"), options =>
             {
@@ -37,7 +30,7 @@ public sealed class LiveClients(Uri baseUrl, SemaphoreSlim connectSlots, Metrics
                 options.WebSocketFactory = async (context, ct) =>
                 {
                     var socket = new ClientWebSocket();
-                    await socket.ConnectAsync(context.Uri, invoker, ct);
+                    await socket.ConnectAsync(context.Uri, _invoker, ct);
                     return socket;
                 };
             })
@@ -73,37 +66,7 @@ public sealed class LiveClients(Uri baseUrl, SemaphoreSlim connectSlots, Metrics
         }
     }
 
-    public void Dispose()
-    {
-        foreach (var invoker in _invokers)
-        {
-            invoker.Dispose();
-        }
-    }
-
-    private static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(IPAddress source) => async (context, cancellationToken) =>
-    {
-        var target = IPAddress.TryParse(context.DnsEndPoint.Host, out var parsed)
-            ? parsed
-            : (await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, AddressFamily.InterNetwork, cancellationToken))[0];
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            // Only an IPv4 loopback target can be reached from another 127.0.0.x source.
-            if (target.AddressFamily == AddressFamily.InterNetwork && IPAddress.IsLoopback(target))
-            {
-                socket.Bind(new IPEndPoint(source, 0));
-            }
-
-            await socket.ConnectAsync(new IPEndPoint(target, context.DnsEndPoint.Port), cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    };
+    public void Dispose() => _invoker.Dispose();
 
     private sealed record AdmittedMessage(Guid EventId, string Token, DateTimeOffset ExpiresAt);
 }
