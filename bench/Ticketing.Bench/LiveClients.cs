@@ -50,7 +50,8 @@ public sealed class LiveClients(Uri baseUrl, SemaphoreSlim connectSlots, Metrics
         try
         {
             await connection.StartAsync(cancellationToken);
-            metrics.Record("hub.connect", 101, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Counted as a success like any 2xx: the upgrade's 101 is what a connection that opened answers.
+            metrics.Record("hub.connect", 200, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             stats.Connected();
             return connection;
         }

@@ -124,7 +124,7 @@ public sealed class OnSale(BenchRun run)
             {
                 // Connected before joining, so an admission on the first tick is not missed.
                 connection = live is null ? null : await live.ConnectAsync(user.Token, sale.EventId, a => pushed.TrySetResult(a), cancellationToken);
-                var joined = await arrivals.JoinQueueAsync(user.Token, sale.EventId, cancellationToken);
+                var joined = await arrivals.JoinQueueAsync(user.Token, sale.EventId, cancellationToken, listening: connection is not null);
                 var entry = joined.Value;
                 var admission = entry?.Admission;
                 while (admission is null && entry is { Status: QueueEntryStatus.Waiting })

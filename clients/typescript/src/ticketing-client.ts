@@ -3040,13 +3040,18 @@ export class QueueClient {
     }
 
     /**
+     * @param listening (optional) 
      * @return Created
      */
-    joinQueue(id: string, signal?: AbortSignal): Promise<QueueEntryDto> {
-        let url_ = this.baseUrl + "/api/events/{id}/queue";
+    joinQueue(id: string, listening?: boolean | undefined, signal?: AbortSignal): Promise<QueueEntryDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (listening === null)
+            throw new globalThis.Error("The parameter 'listening' cannot be null.");
+        else if (listening !== undefined)
+            url_ += "listening=" + encodeURIComponent("" + listening) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {

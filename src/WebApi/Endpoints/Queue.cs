@@ -26,9 +26,9 @@ public sealed class Queue : EndpointGroup
         customer.MapDelete(LeaveQueue, "me");
     }
 
-    public static async Task<Created<QueueEntryDto>> JoinQueue(IMediator mediator, Guid id, CancellationToken cancellationToken)
+    public static async Task<Created<QueueEntryDto>> JoinQueue(IMediator mediator, Guid id, bool? listening, CancellationToken cancellationToken)
     {
-        var entry = await mediator.Send(new JoinQueueCommand(id), cancellationToken);
+        var entry = await mediator.Send(new JoinQueueCommand(id, listening == true), cancellationToken);
         return TypedResults.Created($"/api/events/{id}/queue/me", entry);
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,8 @@ public sealed class ReconcileAndLiveTests(ApiFixture fixture) : IntegrationTest(
         var polled = await fan.Client.PollQueueAsync(created.Id);
         polled.Status.ShouldBe(Ticketing.Domain.Queue.QueueEntryStatus.Waiting);
         polled.SoldOut.ShouldBeTrue();
+        var asListener = await fan.Client.GetFromJsonAsync<Ticketing.Application.Queue.QueueEntryDto>($"/api/events/{created.Id}/queue/me?listening=true", ApiJson.Options);
+        asListener!.PollAfterSeconds.ShouldBeGreaterThan(polled.PollAfterSeconds);
     }
 
     [Fact]
