@@ -46,4 +46,6 @@ if [ -z "$pgbench" ]; then
 fi
 
 build
+# Every on-sale listener is an open socket: allow as many as this shell may (bench/README.md, "Listeners").
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 exec dotnet "$runner" "$@" --pgbench "$pgbench"

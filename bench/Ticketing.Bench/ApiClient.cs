@@ -15,10 +15,15 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// Connections from as many loopback source addresses as there may be connections (<see cref="LoopbackSources"/>):
+    /// fans come from many addresses, and anonymous requests are rate-limited per address.
+    /// </summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, int concurrency) =>
         new(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = concurrency,
+            ConnectCallback = LoopbackSources.Rotating(block: 1, concurrency),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             ConnectTimeout = TimeSpan.FromSeconds(10),
         })
@@ -30,7 +35,8 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
     /// <summary>The same connections and slots, counting into other metrics (setup versus the timed phase).</summary>
     public ApiClient CountingInto(Metrics other) => new(http, slots, other);
 
-    public Task<Answer<T>> GetAsync<T>(string endpoint, string path, string token, CancellationToken cancellationToken) =>
+    /// <param name="token">The caller's access token; null for an anonymous request.</param>
+    public Task<Answer<T>> GetAsync<T>(string endpoint, string path, string? token, CancellationToken cancellationToken) =>
         SendAsync<T>(endpoint, () => Request(HttpMethod.Get, path, token), cancellationToken);
 
     public Task<Answer<JsonElement>> DeleteAsync(string endpoint, string path, string token, CancellationToken cancellationToken) =>
@@ -62,10 +68,14 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
             return request;
         }, cancellationToken);
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, string token)
+    private static HttpRequestMessage Request(HttpMethod method, string path, string? token)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         return request;
     }
 

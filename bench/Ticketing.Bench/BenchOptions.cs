@@ -13,6 +13,8 @@ public sealed record BenchOptions
           onsale      --users N (50000) --tickets M (5000)   a queued on-sale from first join to sold out
           hot-claim   --clients C (100) --tickets M (5000)   C concurrent claimers on one un-queued ticket type
           queue-poll  --users N (50000) --seconds S (30)      position polls per second at N waiting users
+          event-read  --seconds S (30)                        anonymous GET /api/events/{id} per second
+          floor       --seconds S (30)                        GET /health/live per second: the framework's floor
 
         options
           --concurrency K          most requests in flight at once (256), plus K/2 for queue joins
@@ -21,6 +23,9 @@ public sealed record BenchOptions
           --wallet-share F         onsale: share of users with money in their wallet (0.1)
           --ceiling-seconds S      how long pgbench measures the raw ceiling (the timed phase's, 10–60)
           --seed N                 the random seed of the users' behaviour (42)
+          --clients C              closed-loop clients of hot-claim, queue-poll, event-read and floor (100)
+          --floor-seconds S        queue-poll, event-read: measure the floor first for S s (--seconds); 0 skips it
+          --listeners P            onsale: share of users who hold a live connection and wait for pushes (0.9)
         """;
 
     public required string Scenario { get; init; }
@@ -47,6 +52,11 @@ public sealed record BenchOptions
 
     public int? CeilingSeconds { get; init; }
 
+    /// <summary>Seconds of floor before queue-poll and event-read; null: as long as --seconds; 0: not measured.</summary>
+    public int? FloorSeconds { get; init; }
+
+    public double Listeners { get; init; }
+
     public int Seed { get; init; }
 
     public string? PgBench { get; init; }
@@ -59,7 +69,7 @@ public sealed record BenchOptions
         }
 
         var scenario = args[0];
-        if (scenario is not ("onsale" or "hot-claim" or "queue-poll"))
+        if (scenario is not ("onsale" or "hot-claim" or "queue-poll" or "event-read" or "floor"))
         {
             throw new UsageException($"Unknown scenario '{scenario}'.");
         }
@@ -75,7 +85,7 @@ public sealed record BenchOptions
             values[args[i][2..]] = args[i + 1];
         }
 
-        var known = new[] { "url", "out", "users", "tickets", "clients", "seconds", "concurrency", "max-seconds", "admissions-per-minute", "wallet-share", "ceiling-seconds", "seed", "pgbench" };
+        var known = new[] { "url", "out", "users", "tickets", "clients", "seconds", "concurrency", "max-seconds", "admissions-per-minute", "wallet-share", "ceiling-seconds", "seed", "pgbench", "floor-seconds", "listeners" };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new UsageException($"Unknown option '--{unknown}'.");
@@ -95,6 +105,8 @@ public sealed record BenchOptions
             AdmissionsPerMinute = Number(values, "admissions-per-minute", 12_000, 1, 100_000),
             WalletShare = Fraction(values, "wallet-share", 0.1),
             CeilingSeconds = values.ContainsKey("ceiling-seconds") ? Number(values, "ceiling-seconds", 0, 1, 3_600) : null,
+            FloorSeconds = values.ContainsKey("floor-seconds") ? Number(values, "floor-seconds", 0, 0, 3_600) : null,
+            Listeners = Fraction(values, "listeners", 0.9),
             Seed = Number(values, "seed", 42, int.MinValue, int.MaxValue),
             PgBench = values.GetValueOrDefault("pgbench"),
         };

@@ -32,6 +32,8 @@ try
     {
         "onsale" => await new OnSale(run).RunAsync(cancel.Token),
         "hot-claim" => await new HotClaim(run).RunAsync(cancel.Token),
+        "floor" => await new Floor(run).RunAsync(cancel.Token),
+        "event-read" => await new EventRead(run).RunAsync(cancel.Token),
         _ => await new QueuePoll(run).RunAsync(cancel.Token),
     };
 
@@ -39,7 +41,7 @@ try
     // timed phase early) does not skip the checks: a stopped run still says whether the invariants held.
     await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
     var invariants = await InvariantChecks.RunAsync(settings.ConnectionString, result.EventId, CancellationToken.None);
-    var summary = Summary.From(options, startedAt, result, invariants, passwordHash);
+    var summary = Summary.From(options, startedAt, result, invariants, passwordHash) with { CpuSeconds = run.Cpu };
     if (run.Profiled)
     {
         summary = summary with { TopStatements = await StatementProfile.TopAsync(settings.ConnectionString, 10, CancellationToken.None) };

@@ -43,6 +43,17 @@ public sealed record Summary
 
     public double? PollsPerSecond { get; init; }
 
+    public double? ReadsPerSecond { get; init; }
+
+    /// <summary>GET /health/live answered per second, measured in the same run (floor, queue-poll, event-read).</summary>
+    public double? FloorPerSecond { get; init; }
+
+    /// <summary>pollsPerSecond or readsPerSecond over floorPerSecond.</summary>
+    public double? RatioToFloor { get; init; }
+
+    /// <summary>onsale: the users who held a live connection (--listeners), how many connected, the pushes they heard.</summary>
+    public LiveSummary? Live { get; init; }
+
     public required long Requests { get; init; }
 
     public required double RequestsPerSecond { get; init; }
@@ -67,6 +78,9 @@ public sealed record Summary
     public double? RatioToRaw { get; init; }
 
     public required double PasswordHashMs { get; init; }
+
+    /// <summary>CPU seconds of the timed phase: WebApi, Worker, PostgreSQL, the load generator, the rest, idle.</summary>
+    public CpuSeconds? CpuSeconds { get; init; }
 
     /// <summary>The timed phase's heaviest statements (pg_stat_statements), when the server records them.</summary>
     public IReadOnlyList<StatementCost>? TopStatements { get; init; }
@@ -94,6 +108,12 @@ public sealed record Summary
             Claims = run.Claims,
             ClaimsPerSecond = Math.Round(run.Claims / seconds, 1),
             PollsPerSecond = run.PollsPerSecond is { } polls ? Math.Round(polls, 1) : null,
+            Live = run.Live,
+            ReadsPerSecond = run.ReadsPerSecond is { } reads ? Math.Round(reads, 1) : null,
+            FloorPerSecond = run.FloorPerSecond is { } floor ? Math.Round(floor, 1) : null,
+            RatioToFloor = run.FloorPerSecond is > 0 && (run.PollsPerSecond ?? run.ReadsPerSecond) is { } measured
+                ? Math.Round(measured / run.FloorPerSecond.Value, 3)
+                : null,
             Requests = run.Timed.Requests,
             RequestsPerSecond = Math.Round(run.Timed.Requests / seconds, 1),
             RequestsPerTicket = taken == 0 ? null : Math.Round((double)run.Timed.Requests / taken, 2),
@@ -130,6 +150,21 @@ public sealed record Summary
             Row("polls", $"{polls:F1}/s");
         }
 
+        if (ReadsPerSecond is { } reads)
+        {
+            Row("event reads", $"{reads:F1}/s");
+        }
+
+        if (FloorPerSecond is { } floor)
+        {
+            Row("floor (/health/live)", $"{floor:F1}/s" + (RatioToFloor is { } ratio ? $"; this scenario at {ratio:P1} of it" : string.Empty));
+        }
+
+        if (Live is { } live)
+        {
+            Row("listeners", $"{live.Connected:N0} connected of {live.Listeners:N0}; heard " + (live.PushesHeard.Count == 0 ? "nothing" : string.Join(", ", live.PushesHeard.Select(p => $"{p.Key} {p.Value:N0}"))));
+        }
+
         Row("requests", $"{Requests:N0} ({RequestsPerSecond:F1}/s" + (RequestsPerTicket is { } r ? $", {r:F2} per ticket)" : ")"));
         Row("raw ceiling", RawCeilingPerSecond is { } raw ? $"{raw:F1} updates/s over {RawCeilingSeconds:F0} s; claims at {RatioToRaw:P1} of it" : "not measured");
         Row("errors", ErrorsByStatus.Count == 0 ? "none" : string.Join(", ", ErrorsByStatus.Select(e => $"{e.Key}: {e.Value:N0}")) + $" (unexpected: {UnexpectedErrors:N0})");
@@ -142,6 +177,12 @@ public sealed record Summary
         foreach (var (endpoint, p) in LatencyMs)
         {
             table.AppendLine(CultureInfo.InvariantCulture, $"  {endpoint,-24} {p.Count,9:N0} {p.P50,8:F1} {p.P95,8:F1} {p.P99,8:F1} {p.Max,8:F1}");
+        }
+
+        if (CpuSeconds is { } cpu)
+        {
+            static string Of(double? seconds) => seconds is { } s ? $"{s:F1}" : "?";
+            Row("CPU seconds", $"WebApi {Of(cpu.WebApi)}, Worker {Of(cpu.Worker)}, PostgreSQL {Of(cpu.Postgres)}, load generator {Of(cpu.LoadGenerator)}, other {cpu.Other:F1}, idle {cpu.Idle:F1}");
         }
 
         if (TopStatements is { Count: > 0 } top)

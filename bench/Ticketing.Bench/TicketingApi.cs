@@ -37,11 +37,18 @@ public sealed class TicketingApi(ApiClient client, string webhookSecret)
         return @event;
     }
 
-    public Task<Answer<QueueEntryDto>> JoinQueueAsync(string token, Guid eventId, CancellationToken cancellationToken) =>
-        client.PostAsync<QueueEntryDto>("queue.join", $"/api/events/{eventId}/queue", token, null, cancellationToken);
+    public Task<Answer<JsonElement>> HealthLiveAsync(CancellationToken cancellationToken) =>
+        client.GetAsync<JsonElement>("health.live", "/health/live", token: null, cancellationToken);
 
-    public Task<Answer<QueueEntryDto>> PollQueueAsync(string token, Guid eventId, CancellationToken cancellationToken) =>
-        client.GetAsync<QueueEntryDto>("queue.poll", $"/api/events/{eventId}/queue/me", token, cancellationToken);
+    public Task<Answer<EventDto>> ReadEventAsync(Guid eventId, CancellationToken cancellationToken) =>
+        client.GetAsync<EventDto>("event.read", $"/api/events/{eventId}", token: null, cancellationToken);
+
+    public Task<Answer<QueueEntryDto>> JoinQueueAsync(string token, Guid eventId, CancellationToken cancellationToken, bool listening = false) =>
+        client.PostAsync<QueueEntryDto>("queue.join", $"/api/events/{eventId}/queue" + (listening ? "?listening=true" : string.Empty), token, null, cancellationToken);
+
+    /// <param name="listening">The client holds a live connection, so the server tells it to poll less often.</param>
+    public Task<Answer<QueueEntryDto>> PollQueueAsync(string token, Guid eventId, CancellationToken cancellationToken, bool listening = false) =>
+        client.GetAsync<QueueEntryDto>("queue.poll", $"/api/events/{eventId}/queue/me" + (listening ? "?listening=true" : string.Empty), token, cancellationToken);
 
     public Task<Answer<JsonElement>> LeaveQueueAsync(string token, Guid eventId, CancellationToken cancellationToken) =>
         client.DeleteAsync("queue.leave", $"/api/events/{eventId}/queue/me", token, cancellationToken);

@@ -53,6 +53,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<QueueWatchers>();
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<SoldOutFanOut>();
         services.AddSingleton<LiveNotificationListener>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveNotificationListener>());
 

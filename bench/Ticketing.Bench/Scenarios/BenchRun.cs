@@ -22,11 +22,25 @@ public sealed class BenchRun(BenchOptions options, BenchAccounts accounts, Ticke
     /// <summary>True once the timed phase started with pg_stat_statements reset, so its top statements can be read back.</summary>
     public bool Profiled { get; private set; }
 
+    /// <summary>The CPU seconds the system's processes and the load generator spent in the timed phase, once it ended.</summary>
+    public CpuSeconds? Cpu { get; private set; }
+
+    private CpuSplit? _cpu;
+
     /// <summary>The clock of the timed phase, started after the database's statement statistics are reset.</summary>
     public async Task<Stopwatch> StartTimedPhaseAsync(CancellationToken cancellationToken)
     {
         Profiled = await StatementProfile.ResetAsync(connectionString, cancellationToken);
+        _cpu = await CpuSplit.StartAsync(options.Url, connectionString, cancellationToken);
         return Stopwatch.StartNew();
+    }
+
+    /// <summary>The end of the timed phase: how long it ran; the CPU split is taken here.</summary>
+    public TimeSpan EndTimedPhase(Stopwatch clock)
+    {
+        clock.Stop();
+        Cpu = _cpu?.Stop();
+        return clock.Elapsed;
     }
 
     /// <summary>Tickets sold for the event, from the database: how the run knows it is over, at no cost to the API.</summary>

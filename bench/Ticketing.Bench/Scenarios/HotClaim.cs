@@ -51,7 +51,7 @@ public sealed class HotClaim(BenchRun run)
             }
         }).ToList();
         await Task.WhenAll(clients);
-        var duration = clock.Elapsed;
+        var duration = run.EndTimedPhase(clock);
         BenchRun.Log($"done after {duration.TotalSeconds:F1} s");
 
         return new ScenarioRun(@event.Id, customers.Count, options.Tickets, options.Clients, setup.Elapsed, duration, timed.Count("claim", s => s == 201), timed);

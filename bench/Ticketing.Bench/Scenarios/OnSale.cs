@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
 using Ticketing.Application.Queue;
 using Ticketing.Domain.Queue;
 
 namespace Ticketing.Bench.Scenarios;
 
 /// <summary>
-/// The big on-sale: every user joins the queue of a queued event at once, polls as a well-behaved client does
-/// (less often the further back), claims 1–4 tickets when admitted and pays — by wallet, split or card with the
+/// The big on-sale: every user joins the queue of a queued event at once; a share (--listeners) holds a live
+/// connection and waits for the <c>admitted</c> push, the rest poll; both poll when the server's pollAfterSeconds
+/// says (listeners much less often). Admitted users claim 1–4 tickets and pay — by wallet, split or card with the
 /// provider's signed webhook — while some let their admission or their claim lapse and a few cards are declined.
 /// Timed from the first join until every ticket is sold (or --max-seconds).
 /// </summary>
@@ -30,19 +32,48 @@ public sealed class OnSale(BenchRun run)
         var api = run.SetupApi.CountingInto(timed);
         var arrivals = run.ArrivalsApi.CountingInto(timed);
         var sale = new Sale(@event.Id, @event.TicketTypes[0].Id);
+        var listening = ChooseListeners(customers.Count, options);
+        var stats = new LiveStats();
+        using var connectSlots = new SemaphoreSlim(Math.Max(1, options.Concurrency / 2));
+        using var live = new LiveClients(options.Url, connectSlots, timed, stats);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
         BenchRun.Log($"on-sale of {options.Tickets:N0} tickets to {options.Users:N0} users starts (event {@event.Id})");
         var clock = await run.StartTimedPhaseAsync(cancellationToken);
-        var buyers = customers.Select((customer, i) => new Buyer(arrivals, api, sale, customer, plans[i], options.Seed + i).RunAsync(stop.Token)).ToList();
+        var buyers = customers.Select((customer, i) => new Buyer(arrivals, api, listening[i] ? live : null, sale, customer, plans[i], options.Seed + i).RunAsync(stop.Token)).ToList();
         var everyoneDone = Task.WhenAll(buyers).ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
         var soldOut = await WatchUntilSoldOutAsync(organizer, sale, options.Tickets, timed, clock, stop);
-        var duration = clock.Elapsed;
+        var duration = run.EndTimedPhase(clock);
         await stop.CancelAsync();
         await everyoneDone;
         BenchRun.Log(soldOut ? $"sold out after {duration.TotalSeconds:F1} s" : $"stopped after {duration.TotalSeconds:F1} s without selling out");
 
-        return new ScenarioRun(@event.Id, options.Users, options.Tickets, Clients: 0, setup.Elapsed, duration, timed.Count("claim", s => s == 201), timed);
+        return new ScenarioRun(@event.Id, options.Users, options.Tickets, Clients: 0, setup.Elapsed, duration, timed.Count("claim", s => s == 201), timed)
+        {
+            Live = new LiveSummary(listening.Count(l => l), stats.ConnectedCount, stats.PushesHeard()),
+        };
+    }
+
+    /// <summary>
+    /// Who holds a live connection: --listeners of the users, drawn from a random sequence of its own (so the buyers'
+    /// plans stay what the seed made them), and no more than this process may open sockets for (bench/README.md).
+    /// </summary>
+    private static bool[] ChooseListeners(int users, BenchOptions options)
+    {
+        var random = new Random(options.Seed ^ 0x115);
+        var chosen = Enumerable.Range(0, users).Select(_ => random.NextDouble() < options.Listeners).ToArray();
+        var room = OpenFileLimit.Soft() - (2 * options.Concurrency) - 1_000;
+        var wanted = chosen.Count(c => c);
+        if (wanted > room)
+        {
+            BenchRun.Log($"only {Math.Max(0, room):N0} of the {wanted:N0} listeners fit under this process's open-file limit ({OpenFileLimit.Soft():N0}); the rest poll (raise ulimit -n for more)");
+            for (int i = 0, kept = 0; i < chosen.Length; i++)
+            {
+                chosen[i] = chosen[i] && kept++ < room;
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>
@@ -81,24 +112,37 @@ public sealed class OnSale(BenchRun run)
     private sealed record Sale(Guid EventId, Guid TicketTypeId);
 
     /// <summary>One virtual user, start to finish.</summary>
-    private sealed class Buyer(TicketingApi arrivals, TicketingApi api, Sale sale, BenchUser user, BuyerPlan plan, int seed)
+    private sealed class Buyer(TicketingApi arrivals, TicketingApi api, LiveClients? live, Sale sale, BenchUser user, BuyerPlan plan, int seed)
     {
         private readonly Random _random = new(seed);
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
+            var pushed = new TaskCompletionSource<AdmissionDto>(TaskCreationOptions.RunContinuationsAsynchronously);
+            HubConnection? connection = null;
             try
             {
-                var joined = await arrivals.JoinQueueAsync(user.Token, sale.EventId, cancellationToken);
+                // Connected before joining, so an admission on the first tick is not missed.
+                connection = live is null ? null : await live.ConnectAsync(user.Token, sale.EventId, a => pushed.TrySetResult(a), cancellationToken);
+                var joined = await arrivals.JoinQueueAsync(user.Token, sale.EventId, cancellationToken, listening: connection is not null);
                 var entry = joined.Value;
-                while (entry is not null && entry.Status == QueueEntryStatus.Waiting)
+                var admission = entry?.Admission;
+                while (admission is null && entry is { Status: QueueEntryStatus.Waiting })
                 {
-                    await Task.Delay(NextPoll(entry), cancellationToken);
-                    var polled = await api.PollQueueAsync(user.Token, sale.EventId, cancellationToken);
+                    var delay = Task.Delay(NextPoll(entry), cancellationToken);
+                    if (await Task.WhenAny(pushed.Task, delay) == pushed.Task)
+                    {
+                        admission = pushed.Task.Result;
+                        break;
+                    }
+
+                    await delay;
+                    var polled = await api.PollQueueAsync(user.Token, sale.EventId, cancellationToken, listening: connection is not null);
                     entry = polled.Ok ? polled.Value : entry;
+                    admission = entry?.Admission;
                 }
 
-                if (entry?.Admission is { } admission)
+                if (admission is not null)
                 {
                     await BuyAsync(admission, cancellationToken);
                 }
@@ -106,6 +150,13 @@ public sealed class OnSale(BenchRun run)
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // The sale is over (or the time is up): the user closes the tab.
+            }
+            finally
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
             }
         }
 
@@ -148,11 +199,8 @@ public sealed class OnSale(BenchRun run)
             }
         }
 
-        /// <summary>A considerate client: about half the estimated wait, between 1 and 30 seconds, with jitter.</summary>
-        private TimeSpan NextPoll(QueueEntryDto entry)
-        {
-            var seconds = entry.EstimatedWaitSeconds is { } wait ? Math.Clamp(wait / 2.0, 1, 30) : 2;
-            return TimeSpan.FromSeconds(seconds * (0.8 + (_random.NextDouble() * 0.4)));
-        }
+        /// <summary>A well-behaved client: when the server says (pollAfterSeconds, ADR 20), ±20 % so fans who joined together spread out.</summary>
+        private TimeSpan NextPoll(QueueEntryDto entry) =>
+            TimeSpan.FromSeconds(entry.PollAfterSeconds * (0.8 + (_random.NextDouble() * 0.4)));
     }
 }

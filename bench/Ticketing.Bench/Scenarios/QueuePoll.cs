@@ -4,7 +4,8 @@ namespace Ticketing.Bench.Scenarios;
 
 /// <summary>
 /// The waiting room's read path: --users customers wait in the queue of an on-sale event that admits one a minute,
-/// and --clients pollers ask "where am I?" as any of them, back to back, for --seconds. Joining is setup.
+/// and --clients pollers ask "where am I?" as any of them, back to back, for --seconds, after the floor is measured
+/// in the same run. Joining is setup.
 /// </summary>
 public sealed class QueuePoll(BenchRun run)
 {
@@ -25,35 +26,21 @@ public sealed class QueuePoll(BenchRun run)
             }
         }, cancellationToken);
         setup.Stop();
+        var floor = options.FloorSeconds == 0 ? (double?)null : await new Floor(run).MeasureAsync(cancellationToken);
 
         var timed = new Metrics();
         var api = run.SetupApi.CountingInto(timed);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(TimeSpan.FromSeconds(Math.Min(options.Seconds, options.MaxSeconds)));
         BenchRun.Log($"{options.Clients:N0} clients poll for {options.Seconds} s (event {@event.Id})");
         var clock = await run.StartTimedPhaseAsync(cancellationToken);
-        var pollers = Enumerable.Range(0, options.Clients).Select(async client =>
-        {
-            var random = new Random(options.Seed + client);
-            try
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    await api.PollQueueAsync(customers[random.Next(customers.Count)].Token, @event.Id, stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Time is up.
-            }
-        }).ToList();
-        await Task.WhenAll(pollers);
-        var duration = clock.Elapsed;
+        await ClosedLoop.RunAsync(options.Clients, options.Seed, TimeSpan.FromSeconds(Math.Min(options.Seconds, options.MaxSeconds)),
+            (random, ct) => api.PollQueueAsync(customers[random.Next(customers.Count)].Token, @event.Id, ct), cancellationToken);
+        var duration = run.EndTimedPhase(clock);
 
         var answered = timed.Count("queue.poll", s => s == 200);
         return new ScenarioRun(@event.Id, customers.Count, options.Tickets, options.Clients, setup.Elapsed, duration, Claims: 0, timed)
         {
             PollsPerSecond = answered / duration.TotalSeconds,
+            FloorPerSecond = floor,
         };
     }
 }

@@ -3040,13 +3040,18 @@ export class QueueClient {
     }
 
     /**
+     * @param listening (optional) 
      * @return Created
      */
-    joinQueue(id: string, signal?: AbortSignal): Promise<QueueEntryDto> {
-        let url_ = this.baseUrl + "/api/events/{id}/queue";
+    joinQueue(id: string, listening?: boolean | undefined, signal?: AbortSignal): Promise<QueueEntryDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (listening === null)
+            throw new globalThis.Error("The parameter 'listening' cannot be null.");
+        else if (listening !== undefined)
+            url_ += "listening=" + encodeURIComponent("" + listening) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3116,13 +3121,18 @@ export class QueueClient {
     }
 
     /**
+     * @param listening (optional) 
      * @return OK
      */
-    getMyQueueEntry(id: string, signal?: AbortSignal): Promise<QueueEntryDto> {
-        let url_ = this.baseUrl + "/api/events/{id}/queue/me";
+    getMyQueueEntry(id: string, listening?: boolean | undefined, signal?: AbortSignal): Promise<QueueEntryDto> {
+        let url_ = this.baseUrl + "/api/events/{id}/queue/me?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (listening === null)
+            throw new globalThis.Error("The parameter 'listening' cannot be null.");
+        else if (listening !== undefined)
+            url_ += "listening=" + encodeURIComponent("" + listening) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6728,6 +6738,8 @@ export class QueueEntryDto implements IQueueEntryDto {
     position!: number | undefined;
     estimatedWaitSeconds!: number | undefined;
     admission!: AdmissionDto | undefined;
+    soldOut!: boolean;
+    pollAfterSeconds!: number;
 
     [key: string]: any;
 
@@ -6752,6 +6764,8 @@ export class QueueEntryDto implements IQueueEntryDto {
             this.position = _data["position"];
             this.estimatedWaitSeconds = _data["estimatedWaitSeconds"];
             this.admission = _data["admission"] ? AdmissionDto.fromJS(_data["admission"]) : undefined as any;
+            this.soldOut = _data["soldOut"];
+            this.pollAfterSeconds = _data["pollAfterSeconds"];
         }
     }
 
@@ -6774,6 +6788,8 @@ export class QueueEntryDto implements IQueueEntryDto {
         data["position"] = this.position;
         data["estimatedWaitSeconds"] = this.estimatedWaitSeconds;
         data["admission"] = this.admission ? this.admission.toJSON() : undefined as any;
+        data["soldOut"] = this.soldOut;
+        data["pollAfterSeconds"] = this.pollAfterSeconds;
         return data;
     }
 }
@@ -6785,6 +6801,8 @@ export interface IQueueEntryDto {
     position: number | undefined;
     estimatedWaitSeconds: number | undefined;
     admission: AdmissionDto | undefined;
+    soldOut: boolean;
+    pollAfterSeconds: number;
 
     [key: string]: any;
 }

@@ -7,7 +7,8 @@ namespace Ticketing.Application.Queue;
 /// <summary>What a customer sees of their queue entry: place in line, wait, and their admission.</summary>
 public sealed class QueueStatusReader(IQueueLine line, IAdmissionTokens tokens, TimeProvider timeProvider)
 {
-    public async Task<QueueEntryDto> ReadAsync(QueueEntry entry, Event @event, CancellationToken cancellationToken)
+    /// <param name="listening">The client holds a live connection, so it polls only as a fallback.</param>
+    public async Task<QueueEntryDto> ReadAsync(QueueEntry entry, Event @event, bool listening, CancellationToken cancellationToken)
     {
         int? position = null;
         int? wait = null;
@@ -20,13 +21,22 @@ public sealed class QueueStatusReader(IQueueLine line, IAdmissionTokens tokens, 
             }
         }
 
+        var now = timeProvider.GetUtcNow();
         AdmissionDto? admission = null;
-        if (entry.IsAdmissionValidAt(timeProvider.GetUtcNow()))
+        if (entry.IsAdmissionValidAt(now))
         {
             var expiresAt = entry.AdmissionExpiresAt!.Value;
             admission = new AdmissionDto(tokens.Issue(new AdmissionTicket(entry.Id, entry.EventId, entry.CustomerId, expiresAt)), expiresAt);
         }
 
-        return new QueueEntryDto(entry.Id, entry.EventId, entry.Status, position, wait, admission);
+        return new QueueEntryDto(
+            entry.Id,
+            entry.EventId,
+            entry.Status,
+            position,
+            wait,
+            admission,
+            @event.State == EventState.SoldOut,
+            PollInterval.SecondsFor(entry.Status, position, @event, now, listening));
     }
 }

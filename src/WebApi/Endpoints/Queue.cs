@@ -26,14 +26,14 @@ public sealed class Queue : EndpointGroup
         customer.MapDelete(LeaveQueue, "me");
     }
 
-    public static async Task<Created<QueueEntryDto>> JoinQueue(IMediator mediator, Guid id, CancellationToken cancellationToken)
+    public static async Task<Created<QueueEntryDto>> JoinQueue(IMediator mediator, Guid id, bool? listening, CancellationToken cancellationToken)
     {
-        var entry = await mediator.Send(new JoinQueueCommand(id), cancellationToken);
+        var entry = await mediator.Send(new JoinQueueCommand(id, listening == true), cancellationToken);
         return TypedResults.Created($"/api/events/{id}/queue/me", entry);
     }
 
-    public static async Task<Ok<QueueEntryDto>> GetMyQueueEntry(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetMyQueueEntryQuery(id), cancellationToken));
+    public static async Task<Ok<QueueEntryDto>> GetMyQueueEntry(IMediator mediator, Guid id, bool? listening, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetMyQueueEntryQuery(id, listening == true), cancellationToken));
 
     public static async Task<NoContent> LeaveQueue(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public sealed class LiveHub(
 
     public override async Task OnConnectedAsync()
     {
-        connections.Opened(SessionId, Context);
+        connections.Opened(SessionId, UserId, Context);
         try
         {
             // A session that ended between this connection's authentication and the line above sent its close order

@@ -19,6 +19,7 @@ public sealed class LiveNotificationListener(
     IHubContext<LiveHub> hub,
     QueueWatchers watchers,
     LiveConnections connections,
+    SoldOutFanOut soldOut,
     IServiceScopeFactory scopes,
     ILogger<LiveNotificationListener> logger) : BackgroundService
 {
@@ -83,6 +84,7 @@ public sealed class LiveNotificationListener(
                     {
                         "queueAdvanced" => PushPositionsAsync(message, timeout.Token),
                         "sessionEnded" => CloseSession(message),
+                        SoldOutFanOut.Method => soldOut.PushAsync(message.Group, message.Payload, timeout.Token),
                         _ => hub.Clients.Group(message.Group).SendAsync(message.Method, message.Payload, timeout.Token),
                     });
                 }

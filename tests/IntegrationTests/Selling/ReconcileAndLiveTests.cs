@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,46 @@ public sealed class ReconcileAndLiveTests(ApiFixture fixture) : IntegrationTest(
     }
 
     [Fact]
+    public async Task Every_fan_in_line_with_a_live_connection_hears_the_sell_out_and_their_poll_shows_it()
+    {
+        await Factory.Services.GetRequiredService<LiveNotificationListener>().Listening;
+        var organizer = await CreateUserAsync("Organizer");
+        var created = await organizer.Client.CreateEventAsync(SellingApi.Queued(Now.AddDays(2), Now.AddHours(-1), capacity: 1));
+        await organizer.Client.PublishAsync(created.Id);
+        var buyer = await CreateUserAsync();
+        await buyer.Client.JoinQueueAsync(created.Id);
+        var fan = await CreateUserAsync();
+        await fan.Client.JoinQueueAsync(created.Id);
+        var onlooker = await CreateUserAsync();
+
+        // The fan waits in line without calling WatchQueue; the onlooker watches the queue without being in it.
+        var fanHeard = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var onlookerHeard = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var fanHub = Connect(fan);
+        fanHub.On<SoldOutMessage>("soldOut", message => fanHeard.TrySetResult(message.EventId));
+        await fanHub.StartAsync();
+        await using var onlookerHub = Connect(onlooker);
+        onlookerHub.On<SoldOutMessage>("soldOut", message => onlookerHeard.TrySetResult(message.EventId));
+        await onlookerHub.StartAsync();
+        await onlookerHub.InvokeAsync("WatchQueue", created.Id);
+
+        (await SendAsync(new AdmitFromQueueCommand())).ShouldBe(1);
+        var admission = (await buyer.Client.PollQueueAsync(created.Id)).Admission!;
+        var waiting = await fan.Client.PollQueueAsync(created.Id);
+        waiting.SoldOut.ShouldBeFalse();
+        await buyer.Client.ClaimOkAsync(created.Id, created.TicketTypes[0].Id, 1, admission.Token);
+        await SendAsync(new DispatchOutboxCommand());
+
+        (await fanHeard.Task.WaitAsync(TimeSpan.FromSeconds(20))).ShouldBe(created.Id);
+        (await onlookerHeard.Task.WaitAsync(TimeSpan.FromSeconds(20))).ShouldBe(created.Id);
+        var polled = await fan.Client.PollQueueAsync(created.Id);
+        polled.Status.ShouldBe(Ticketing.Domain.Queue.QueueEntryStatus.Waiting);
+        polled.SoldOut.ShouldBeTrue();
+        var asListener = await fan.Client.GetFromJsonAsync<Ticketing.Application.Queue.QueueEntryDto>($"/api/events/{created.Id}/queue/me?listening=true", ApiJson.Options);
+        asListener!.PollAfterSeconds.ShouldBeGreaterThan(polled.PollAfterSeconds);
+    }
+
+    [Fact]
     public async Task Someone_else_cannot_watch_an_organizers_dashboard()
     {
         var organizer = await CreateUserAsync("Organizer");
@@ -93,4 +134,6 @@ public sealed class ReconcileAndLiveTests(ApiFixture fixture) : IntegrationTest(
     public sealed record AdmittedMessage(Guid EventId, string Token, DateTimeOffset ExpiresAt);
 
     public sealed record PositionMessage(Guid EventId, int Position);
+
+    public sealed record SoldOutMessage(Guid EventId);
 }

@@ -12,8 +12,9 @@ namespace Ticketing.Application.Queue.Commands.JoinQueue;
 /// Joins an event's queue: into the pre-queue while the event is Scheduled (drawn at sale open), at the back of the
 /// line once on sale, onto the waiting list while sold out. One active entry per customer and event.
 /// </summary>
+/// <param name="Listening">The caller's client holds a live connection, so the answer's poll interval is a listener's.</param>
 [Authorize(Roles = Roles.Customer)]
-public sealed record JoinQueueCommand(Guid EventId) : IRequest<QueueEntryDto>;
+public sealed record JoinQueueCommand(Guid EventId, bool Listening = false) : IRequest<QueueEntryDto>;
 
 public sealed class JoinQueueCommandHandler(
     IApplicationDbContext context,
@@ -28,7 +29,7 @@ public sealed class JoinQueueCommandHandler(
         var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
         if (@event.State != EventState.Scheduled)
         {
-            return await JoinAsync(@event, cancellationToken);
+            return await JoinAsync(@event, request.Listening, cancellationToken);
         }
 
         // A pre-queue join must not slip past the draw, which reads the pre-queue once: the held row makes the draw
@@ -37,12 +38,12 @@ public sealed class JoinQueueCommandHandler(
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         await line.HoldOffDrawAsync(@event.Id, cancellationToken);
         @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
-        var joined = await JoinAsync(@event, cancellationToken);
+        var joined = await JoinAsync(@event, request.Listening, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return joined;
     }
 
-    private async Task<QueueEntryDto> JoinAsync(Event @event, CancellationToken cancellationToken)
+    private async Task<QueueEntryDto> JoinAsync(Event @event, bool listening, CancellationToken cancellationToken)
     {
         if (!@event.AcceptsQueueJoins)
         {
@@ -63,6 +64,6 @@ public sealed class JoinQueueCommandHandler(
         // A second active entry for the customer meets the partial unique index: 409 ALREADY_QUEUED. No read first:
         // at an on-sale's opening every join would pay a round trip for the rare one that repeats.
         await context.SaveChangesAsync(cancellationToken);
-        return await reader.ReadAsync(entry, @event, cancellationToken);
+        return await reader.ReadAsync(entry, @event, listening, cancellationToken);
     }
 }

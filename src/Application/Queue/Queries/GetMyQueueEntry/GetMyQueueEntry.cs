@@ -7,8 +7,9 @@ using Ticketing.Domain.Accounts;
 namespace Ticketing.Application.Queue.Queries.GetMyQueueEntry;
 
 /// <summary>The caller's place in an event's queue; when admitted, the admission token — the same one on every poll.</summary>
+/// <param name="Listening">The caller's client holds a live connection (it says so), so it is told to poll less often.</param>
 [Authorize(Roles = Roles.Customer)]
-public sealed record GetMyQueueEntryQuery(Guid EventId) : IRequest<QueueEntryDto>;
+public sealed record GetMyQueueEntryQuery(Guid EventId, bool Listening = false) : IRequest<QueueEntryDto>;
 
 public sealed class GetMyQueueEntryQueryHandler(IApplicationDbContext context, ICurrentUser currentUser, QueueStatusReader reader)
     : IRequestHandler<GetMyQueueEntryQuery, QueueEntryDto>
@@ -18,6 +19,6 @@ public sealed class GetMyQueueEntryQueryHandler(IApplicationDbContext context, I
         var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
         var entry = await context.FindLatestEntryAsync(@event.Id, currentUser.UserId!.Value, cancellationToken)
             ?? throw new NotFoundException("Queue entry");
-        return await reader.ReadAsync(entry, @event, cancellationToken);
+        return await reader.ReadAsync(entry, @event, request.Listening, cancellationToken);
     }
 }
