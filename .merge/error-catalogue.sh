@@ -13,5 +13,5 @@ for f in $files; do
     if [ -n "$last" ]; then sed -i "${last}a using Ticketing.Domain.Common;" "$f"; else sed -i '1i using Ticketing.Domain.Common;\n' "$f"; fi
   fi
 done
-grep -rlE "\.Code\.ShouldBe\(\"" tests --include=*.cs | xargs -r sed -i -E 's/\.Code\.ShouldBe\("/.Code.Value.ShouldBe("/g'
+grep -rlE "\.Code\.ShouldBe\(\"" tests --include=*.cs | xargs -r sed -i -E 's/\.Code\.ShouldBe\("/.Code.Value.ShouldBe("/g' || true
 echo "rewrote: $(echo "$files" | grep -c . || true) files"
