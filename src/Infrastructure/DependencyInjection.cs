@@ -80,7 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<ITicketCodes, TicketCodes>();
         services.AddSingleton<IQrCodes, QrCodes>();
         services.AddSingleton<ICsvExporter, CsvExporter>();
-        services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddOptions<IdempotencyOptions>()
             .BindConfiguration(IdempotencyOptions.SectionName)
             .ValidateDataAnnotations()
