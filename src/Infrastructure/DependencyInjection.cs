@@ -106,7 +106,7 @@ public static class DependencyInjection
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
         services.AddScoped<IIdentityService, IdentityService>();
-        services.AddScoped<AuthSessionValidator>();
+        services.AddScoped<IAuthSessionValidator, AuthSessionValidator>();
         services.AddSingleton<IApiKeyValidator, ApiKeyValidator>();
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations();

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Ticketing.Infrastructure.Identity;
+using Ticketing.Application.Common.Security;
 
 namespace Ticketing.WebApi.Common;
 
