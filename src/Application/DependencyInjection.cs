@@ -42,13 +42,13 @@ public static class DependencyInjection
         services.AddScoped<PasswordReplacement>();
         services.AddScoped<Events.EventPlanner>();
         services.AddScoped<Queue.QueueStatusReader>();
-        services.AddScoped<Claims.ClaimExpiry>();
-        services.AddScoped<Claims.ClaimRules>();
+        services.AddScoped<Inventory.ClaimExpiry>();
+        services.AddScoped<Inventory.ClaimRules>();
         services.AddScoped<Inventory.EventAvailability>();
         services.AddScoped<Inventory.StockTaker>();
         services.AddScoped<Inventory.ClaimBatch>();
         services.AddSingleton<Inventory.ClaimBatcher>();
-        services.AddSingleton<Claims.StockGate>();
+        services.AddSingleton<Inventory.StockGate>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Payments.PaymentVerification>();
         services.AddScoped<Payments.WalletRefunds>();

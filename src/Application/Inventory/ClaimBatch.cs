@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;

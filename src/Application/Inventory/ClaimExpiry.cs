@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Models;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Claims;
 
-namespace Ticketing.Application.Claims;
+namespace Ticketing.Application.Inventory;
 
 /// <summary>
 /// Ends overdue claims and gives their stock back, in the caller's transaction. Used by the sweeper job and by a

@@ -1,4 +1,4 @@
-namespace Ticketing.Application.Claims;
+namespace Ticketing.Application.Inventory;
 
 /// <summary>
 /// Lets this process's claims through the stock update and commit of an event two at a time. Every claim of an
