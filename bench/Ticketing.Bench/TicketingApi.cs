@@ -5,7 +5,7 @@ using Ticketing.Application.Events.Queries.GetEventStats;
 using Ticketing.Application.Payments;
 using Ticketing.Application.Queue;
 using Ticketing.Domain.Common;
-using Ticketing.Infrastructure.Payments;
+using Ticketing.Infrastructure.Payments.Paystack;
 
 namespace Ticketing.Bench;
 
@@ -81,7 +81,7 @@ public sealed class TicketingApi(ApiClient client, string webhookSecret)
                 status = paid ? "success" : "failed",
             },
         });
-        var headers = new Dictionary<string, string> { ["x-paystack-signature"] = WebhookSignature.Compute(webhookSecret, body) };
+        var headers = new Dictionary<string, string> { [PaystackSignature.HeaderName] = PaystackSignature.Compute(webhookSecret, body) };
         for (var attempt = 1; ; attempt++)
         {
             var delivered = await client.PostRawAsync("webhook", "/api/webhooks/payments/simulated", body, headers, cancellationToken);

@@ -43,8 +43,8 @@ public static class DependencyInjection
         services.AddScoped<PasswordReplacement>();
         services.AddScoped<Events.EventPlanner>();
         services.AddScoped<Queue.QueueStatusReader>();
-        services.AddScoped<Claims.ClaimExpiry>();
-        services.AddScoped<Claims.ClaimRules>();
+        services.AddScoped<Inventory.ClaimExpiry>();
+        services.AddScoped<Inventory.ClaimRules>();
         services.AddScoped<Inventory.EventAvailability>();
         services.AddScoped<Inventory.StockTaker>();
         services.AddScoped<Inventory.ClaimBatch>();

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Models;
 using Ticketing.Application.Events;
-using Ticketing.Application.Payments;
 using Ticketing.Infrastructure.ApiKeys;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
@@ -82,7 +82,7 @@ public static class DependencyInjection
         services.AddSingleton<ITicketCodes, TicketCodes>();
         services.AddSingleton<IQrCodes, QrCodes>();
         services.AddSingleton<ICsvExporter, CsvExporter>();
-        services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddOptions<IdempotencyOptions>()
             .BindConfiguration(IdempotencyOptions.SectionName)
             .ValidateDataAnnotations()
@@ -108,7 +108,7 @@ public static class DependencyInjection
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
         services.AddScoped<IIdentityService, IdentityService>();
-        services.AddScoped<AuthSessionValidator>();
+        services.AddScoped<IAuthSessionValidator, AuthSessionValidator>();
         services.AddSingleton<IApiKeyValidator, ApiKeyValidator>();
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations();

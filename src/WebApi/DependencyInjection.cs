@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Serilog.Core;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Security;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.WebApi.Common;
@@ -105,7 +106,7 @@ public static class DependencyInjection
             },
             OnTokenValidated = async context =>
             {
-                var validator = context.HttpContext.RequestServices.GetRequiredService<AuthSessionValidator>();
+                var validator = context.HttpContext.RequestServices.GetRequiredService<IAuthSessionValidator>();
                 if (!Guid.TryParse(context.Principal?.FindFirst(TokenClaims.Session)?.Value, out var sessionId)
                     || !await validator.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                 {

@@ -12,7 +12,7 @@ public static class DependencyInjection
     /// <summary>The jobs and how often each runs (architecture.md, "Worker jobs").</summary>
     public static readonly IReadOnlyList<(Type Job, string Name, TimeSpan Every)> Schedule =
     [
-        (typeof(OpenSalesJob), "open-sales", TimeSpan.FromSeconds(1)),
+        (typeof(OpenDueSalesJob), "open-due-sales", TimeSpan.FromSeconds(1)),
         (typeof(AdmitFromQueueJob), "admit-from-queue", TimeSpan.FromSeconds(1)),
         (typeof(ExpireAdmissionsJob), "expire-admissions", TimeSpan.FromSeconds(5)),
         (typeof(ExpireClaimsJob), "expire-claims", TimeSpan.FromSeconds(5)),
@@ -20,7 +20,7 @@ public static class DependencyInjection
         (typeof(DispatchOutboxJob), "dispatch-outbox", TimeSpan.FromSeconds(1)),
         (typeof(ReconcileJob), "reconcile", TimeSpan.FromSeconds(30)),
         (typeof(RefundCancelledEventsJob), "refund-cancelled-events", TimeSpan.FromSeconds(10)),
-        (typeof(EndEventsJob), "end-events", TimeSpan.FromSeconds(60)),
+        (typeof(EndFinishedEventsJob), "end-finished-events", TimeSpan.FromSeconds(60)),
         (typeof(RedriveStrandedRefundsJob), "redrive-stranded-refunds", TimeSpan.FromMinutes(1)),
         (typeof(AuditMoneyJob), "audit-money", TimeSpan.FromMinutes(5)),
         (typeof(PublishLiveCountersJob), "publish-live-counters", TimeSpan.FromSeconds(2)),

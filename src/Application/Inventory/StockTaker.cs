@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Events;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Models;
 using Ticketing.Application.Outbox.Commands.DispatchOutbox;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Common;

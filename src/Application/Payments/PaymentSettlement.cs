@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Inventory;
 using Ticketing.Domain.Bookings;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ticketing.Application.Common.Interfaces;
 using Ticketing.Infrastructure.Data;
 
 namespace Ticketing.Infrastructure.Idempotency;
@@ -10,7 +11,7 @@ namespace Ticketing.Infrastructure.Idempotency;
 /// running" lasts for a lease (<see cref="IdempotencyOptions.InProgressLease"/>), so a process that dies mid-request
 /// does not lock its key for the whole retention.
 /// </summary>
-public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider timeProvider, IOptions<IdempotencyOptions> options)
+public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider timeProvider, IOptions<IdempotencyOptions> options) : IIdempotencyStore
 {
     /// <summary>Keys are kept at least this long.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -74,14 +75,3 @@ public sealed class IdempotencyStore(ApplicationDbContext context, TimeProvider 
         context.Database.ExecuteSqlAsync(
             $"DELETE FROM idempotency_keys WHERE user_id = {userId} AND key = {key} AND created_at = {lease} AND NOT completed", cancellationToken);
 }
-
-public enum IdempotencyOutcome
-{
-    Started,
-    Replay,
-    KeyReused,
-    InProgress,
-}
-
-/// <summary>What <see cref="IdempotencyStore.BeginAsync"/> found; <see cref="Lease"/> names the run that holds the key when it started.</summary>
-public sealed record IdempotencyStart(IdempotencyOutcome Outcome, int? Status, string? Body, DateTimeOffset? Lease);

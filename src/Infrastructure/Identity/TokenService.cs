@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
+using Ticketing.Application.Common.Security;
 
 namespace Ticketing.Infrastructure.Identity;
 

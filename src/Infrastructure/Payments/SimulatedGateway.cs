@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Infrastructure.Data;
+using Ticketing.Infrastructure.Payments.Paystack;
 
 namespace Ticketing.Infrastructure.Payments;
 
@@ -48,5 +49,6 @@ public sealed class SimulatedGateway(IOptions<PaymentProviderOptions> options, A
     public Task<GatewayRefundState?> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
         Task.FromResult<GatewayRefundState?>(new GatewayRefundState(refundId, GatewayRefundStatus.Processed));
 
-    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => WebhookSignature.IsValid(SecretKey, body, signature);
+    /// <summary>Its notices imitate Paystack's, header and signature included, so Development exercises the same reading.</summary>
+    public PaymentNotice? ReadNotice(GatewayWebhook webhook) => PaystackNotice.Read(webhook, SecretKey);
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Infrastructure.Idempotency;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;
@@ -16,7 +15,7 @@ namespace Ticketing.WebApi.Common;
 /// request → the first response again; the same key with another request → 422 IDEMPOTENCY_KEY_REUSED; while the
 /// first is still running → 409 REQUEST_IN_PROGRESS. Failed requests release their key so the client may retry.
 /// </summary>
-public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentUser currentUser, IOptions<JsonOptions> json) : IEndpointFilter
+public sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser currentUser, IOptions<JsonOptions> json) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
 

@@ -3,8 +3,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Ticketing.Infrastructure.Identity;
 using Ticketing.Domain.Common;
+using Ticketing.Application.Common.Security;
 
 namespace Ticketing.WebApi.Common;
 

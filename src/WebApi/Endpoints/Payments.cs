@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Payments;
 using Ticketing.Application.Payments.Commands.ReceivePaymentWebhook;
 using Ticketing.Application.Payments.Commands.StartClaimPayment;
@@ -26,7 +27,7 @@ public sealed class Payments : EndpointGroup
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         signedIn.MapGet(GetPayment, "payments/{id}");
 
-        // Gateways sign their notices instead of authenticating; the raw body is read as sent.
+        // Gateways sign their notices instead of authenticating; the raw body and every header go to the provider's adapter as sent.
         group.MapPost(ReceivePaymentWebhook, "webhooks/payments/{provider}")
             .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -48,7 +49,8 @@ public sealed class Payments : EndpointGroup
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
-        await mediator.Send(new ReceivePaymentWebhookCommand(provider, body.ToArray(), request.Headers["x-paystack-signature"].ToString()), cancellationToken);
+        var headers = request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        await mediator.Send(new ReceivePaymentWebhookCommand(provider, new GatewayWebhook(headers, body.ToArray())), cancellationToken);
         return TypedResults.Ok();
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using MediatR;
 using Ticketing.Application.Payments.Queries.GetCheckout;
 using Ticketing.Infrastructure.Payments;
+using Ticketing.Infrastructure.Payments.Paystack;
 
 namespace Ticketing.WebApi.Endpoints;
 
@@ -58,7 +59,7 @@ public static class SimulatedGatewayEndpoints
         {
             Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } },
         };
-        webhook.Headers.Add("x-paystack-signature", WebhookSignature.Compute(gateway.SecretKey, body));
+        webhook.Headers.Add(PaystackSignature.HeaderName, PaystackSignature.Compute(gateway.SecretKey, body));
         var response = await clients.CreateClient(HttpClientName).SendAsync(webhook, cancellationToken);
 
         var outcome = response.IsSuccessStatusCode ? "The shop received the payment notice." : $"The shop answered {(int)response.StatusCode}.";

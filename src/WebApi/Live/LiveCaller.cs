@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Infrastructure.Identity;
+using Ticketing.Application.Common.Security;
 
 namespace Ticketing.WebApi.Live;
 

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+// Only the claim names: the namespace's AuthorizeAttribute would clash with ASP.NET Core's on the hub.
+using TokenClaims = Ticketing.Application.Common.Security.TokenClaims;
 using Ticketing.Application.Events.Queries.CanWatchEvent;
 using Ticketing.Application.Events.Queries.CanWatchQueue;
-using Ticketing.Infrastructure.Identity;
 
 namespace Ticketing.WebApi.Live;
 
@@ -20,7 +21,7 @@ public sealed class LiveHub(
     IMediator mediator,
     QueueWatchers watchers,
     LiveConnections connections,
-    AuthSessionValidator sessions,
+    IAuthSessionValidator sessions,
     IOptions<LiveOptions> options) : Hub
 {
     public const string Path = "/hubs/live";

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Ticketing.Infrastructure.Idempotency;
+using Ticketing.Application.Common.Interfaces;
 using Ticketing.IntegrationTests.Infrastructure;
 
 namespace Ticketing.IntegrationTests.Payments;
@@ -58,7 +58,7 @@ public sealed class IdempotencyLeaseTests(ApiFixture fixture) : IntegrationTest(
     {
         var customer = await CreateUserAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
+        var store = scope.ServiceProvider.GetRequiredService<IIdempotencyStore>();
         var slow = await store.BeginAsync(customer.Id, "slow", "fingerprint", CancellationToken.None);
         Clock.Advance(Lease + TimeSpan.FromSeconds(1));
         var takeover = await store.BeginAsync(customer.Id, "slow", "fingerprint", CancellationToken.None);

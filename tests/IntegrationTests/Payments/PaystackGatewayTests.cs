@@ -193,8 +193,8 @@ public sealed class PaystackGatewayTests : IAsyncLifetime
         var body = """{"event":"charge.success","data":{"reference":"ORD-7001","amount":1250050}}"""u8.ToArray();
         var signature = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes(SecretKey), body));
 
-        Gateway().IsSignatureValid(body, signature).ShouldBeTrue();
-        Gateway().IsSignatureValid(body, signature.ToUpperInvariant()).ShouldBeTrue();
+        PaystackSignature.IsValid(SecretKey, body, signature).ShouldBeTrue();
+        PaystackSignature.IsValid(SecretKey, body, signature.ToUpperInvariant()).ShouldBeTrue();
     }
 
     [Theory]
@@ -223,7 +223,7 @@ public sealed class PaystackGatewayTests : IAsyncLifetime
             _ => throw new ArgumentOutOfRangeException(nameof(tampering)),
         };
 
-        Gateway().IsSignatureValid(body, signature).ShouldBeFalse();
+        PaystackSignature.IsValid(SecretKey, body, signature).ShouldBeFalse();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Moq;
+using Ticketing.Application.Common.Security;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.WebApi.Live;

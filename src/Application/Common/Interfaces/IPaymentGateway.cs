@@ -21,8 +21,11 @@ public interface IPaymentGateway
     /// <summary>What became of one refund the provider took, for when its confirmation never came; null if it does not know the id.</summary>
     Task<GatewayRefundState?> GetRefundAsync(string refundId, CancellationToken cancellationToken);
 
-    /// <summary>Whether <paramref name="signature"/> (the x-paystack-signature header) is the provider's HMAC of exactly these bytes.</summary>
-    bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature);
+    /// <summary>
+    /// Reads one of the provider's webhooks: null when it is not signed by the provider (nothing in it can be believed);
+    /// a <see cref="Exceptions.ValidationException"/> when its body is not one of the provider's notices.
+    /// </summary>
+    PaymentNotice? ReadNotice(GatewayWebhook webhook);
 }
 
 /// <param name="Amount">Minor units.</param>

@@ -1,10 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -142,25 +139,7 @@ public sealed class PaystackGateway(HttpClient http, IOptions<PaystackOptions> o
             : throw Refused(operation, response);
     }
 
-    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature)
-    {
-        var secretKey = options.Value.SecretKey;
-        // An empty key would make the HMAC forgeable by anyone.
-        if (string.IsNullOrEmpty(secretKey) || signature is null || signature.Length != HMACSHA512.HashSizeInBytes * 2)
-        {
-            return false;
-        }
-
-        Span<byte> claimed = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        if (Convert.FromHexString(signature, claimed, out _, out var written) != OperationStatus.Done || written != claimed.Length)
-        {
-            return false;
-        }
-
-        Span<byte> expected = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        HMACSHA512.HashData(Encoding.UTF8.GetBytes(secretKey), body, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, claimed);
-    }
+    public PaymentNotice? ReadNotice(GatewayWebhook webhook) => PaystackNotice.Read(webhook, options.Value.SecretKey);
 
     private static GatewayVerification Unknown => new(GatewayChargeStatus.Pending, 0, string.Empty, null);
 

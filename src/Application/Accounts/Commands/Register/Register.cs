@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Payments;
+using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Accounts;
 
 namespace Ticketing.Application.Accounts.Commands.Register;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
-using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
 
 namespace Ticketing.Application.Accounts.Commands.RequestOtp;

@@ -1,8 +1,8 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Ticketing.Application.Claims;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Inventory;
 using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Payments;
+using Ticketing.Application.Inventory;
 
 namespace Ticketing.Application.Claims.Commands.ExpireClaims;
 

@@ -4,6 +4,7 @@ using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Payments;
 using Ticketing.Domain.Accounts;
+using Ticketing.Application.Inventory;
 
 namespace Ticketing.Application.Claims.Commands.ReleaseClaim;
 

@@ -6,7 +6,7 @@ using Ticketing.Domain.Events;
 
 namespace Ticketing.Application.Events.Commands.EndFinishedEvents;
 
-/// <summary>OnSale/SoldOut → Ended for every event that is over (the EndEvents job). Returns how many ended.</summary>
+/// <summary>OnSale/SoldOut → Ended for every event that is over (EndFinishedEventsJob). Returns how many ended.</summary>
 public sealed record EndFinishedEventsCommand(int BatchSize = 100) : IRequest<int>;
 
 public sealed class EndFinishedEventsCommandHandler(

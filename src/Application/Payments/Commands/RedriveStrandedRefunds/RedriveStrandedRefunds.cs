@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Payments;
 
 namespace Ticketing.Application.Payments.Commands.RedriveStrandedRefunds;

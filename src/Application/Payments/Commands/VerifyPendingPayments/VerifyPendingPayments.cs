@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Payments;
 

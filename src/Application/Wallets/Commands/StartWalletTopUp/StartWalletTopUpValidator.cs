@@ -1,6 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
-using Ticketing.Application.Payments;
+using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Wallets.Commands.StartWalletTopUp;

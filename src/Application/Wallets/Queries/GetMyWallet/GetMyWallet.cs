@@ -2,8 +2,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Models;
 using Ticketing.Application.Common.Security;
-using Ticketing.Application.Payments;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Wallets.Queries.GetMyWallet;

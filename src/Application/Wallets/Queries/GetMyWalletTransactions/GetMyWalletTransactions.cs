@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
 using Ticketing.Application.Common.Security;
-using Ticketing.Application.Payments;
 
 namespace Ticketing.Application.Wallets.Queries.GetMyWalletTransactions;
 

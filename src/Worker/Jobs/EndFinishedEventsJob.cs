@@ -6,7 +6,7 @@ namespace Ticketing.Worker.Jobs;
 
 /// <summary>OnSale/SoldOut → Ended when the event is over.</summary>
 [DisallowConcurrentExecution]
-public sealed class EndEventsJob(IMediator mediator) : IJob
+public sealed class EndFinishedEventsJob(IMediator mediator) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await mediator.Send(new EndFinishedEventsCommand(), cancellationToken);

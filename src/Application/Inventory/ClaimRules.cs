@@ -5,7 +5,7 @@ using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
 using Ticketing.Domain.Queue;
 
-namespace Ticketing.Application.Claims;
+namespace Ticketing.Application.Inventory;
 
 /// <summary>
 /// The rules every taking of stock obeys — a new claim (CreateClaim) and a late payment's retake (PaymentSettlement)

@@ -6,7 +6,7 @@ namespace Ticketing.Worker.Jobs;
 
 /// <summary>Scheduled → OnSale when the sale starts.</summary>
 [DisallowConcurrentExecution]
-public sealed class OpenSalesJob(IMediator mediator) : IJob
+public sealed class OpenDueSalesJob(IMediator mediator) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await mediator.Send(new OpenDueSalesCommand(), cancellationToken);

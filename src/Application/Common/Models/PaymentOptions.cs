@@ -1,4 +1,4 @@
-namespace Ticketing.Application.Payments;
+namespace Ticketing.Application.Common.Models;
 
 /// <summary>Payment rules that are settings (section "Payments").</summary>
 public sealed class PaymentOptions

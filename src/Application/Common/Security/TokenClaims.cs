@@ -1,6 +1,6 @@
-namespace Ticketing.Infrastructure.Identity;
+namespace Ticketing.Application.Common.Security;
 
-/// <summary>Claim names of our access tokens, as read back by the WebApi.</summary>
+/// <summary>Claim names of our access tokens: written by the token service (Infrastructure), read back by the hosts.</summary>
 public static class TokenClaims
 {
     public const string Subject = "sub";

@@ -2,15 +2,16 @@ using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Inventory;
 using Ticketing.Application.Payments;
+using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Claims;
 
-namespace Ticketing.Application.Claims;
+namespace Ticketing.Application.Inventory;
 
 /// <summary>
 /// Ends overdue claims and gives their stock back, in the caller's transaction. Used by the sweeper job and by a
 /// claim attempt that would otherwise be refused, so stock never waits for the sweeper. A card payment still under way
 /// is not given up here: only the provider knows whether it was captured, and it is not asked inside a transaction
-/// (ADR 0013) — <see cref="PaymentVerification"/> asks after the commit, or its sweep does later.
+/// (ADR 0013) — <see cref="Payments.PaymentVerification"/> asks after the commit, or its sweep does later.
 /// </summary>
 public sealed class ClaimExpiry(
     IClaimRows claims, IInventory inventory, EventAvailability availability, IApplicationDbContext context, IOptions<PaymentOptions> options)
