@@ -56,6 +56,9 @@ public static class DependencyInjection
         services.AddSingleton<QueuePositions>();
         services.AddScoped<ITransactionLocks, TransactionLocks>();
         services.AddSingleton<ILiveNotifier, PostgresLiveNotifier>();
+        services.AddSingleton<PostgresListener>();
+        services.AddSingleton<ILiveFeed>(provider => provider.GetRequiredService<PostgresListener>());
+        services.AddHostedService(provider => provider.GetRequiredService<PostgresListener>());
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAdmissionTokens, AdmissionTokens>();
 
