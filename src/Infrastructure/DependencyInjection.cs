@@ -43,7 +43,8 @@ public static class DependencyInjection
         services.AddDbContext<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>()));
+            .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>())
+            .AddInterceptors(provider.GetRequiredService<SessionRevocationsInterceptor>()));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoCatalogue>();
@@ -109,7 +110,9 @@ public static class DependencyInjection
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
         services.AddScoped<IIdentityService, IdentityService>();
-        services.AddScoped<AuthSessionValidator>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<SessionRevocationsInterceptor>();
+        services.AddSingleton<AuthSessionValidator>();
         services.AddSingleton<IApiKeyValidator, ApiKeyValidator>();
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations();

@@ -21,11 +21,11 @@ public sealed class PostgresListener(NpgsqlDataSource dataSource, ILogger<Postgr
     private readonly TaskCompletionSource _firstSubscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Subscription[] _subscriptions = [];
 
-    public void Subscribe(string channel, Action<string> received, Func<CancellationToken, Task>? listening = null)
+    public void Subscribe(string channel, Action<string> received, Func<CancellationToken, Task>? listening = null, Action? lost = null)
     {
         lock (_gate)
         {
-            _subscriptions = [.. _subscriptions, new Subscription(channel, received, listening)];
+            _subscriptions = [.. _subscriptions, new Subscription(channel, received, listening, lost)];
         }
 
         _firstSubscription.TrySetResult();
@@ -46,6 +46,11 @@ public sealed class PostgresListener(NpgsqlDataSource dataSource, ILogger<Postgr
                 {
                     // Whatever broke the connection, listening must come back on its own, not take the host down.
                     logger.LogWarning(ex, "The live listener lost its database connection; reconnecting");
+                    foreach (var subscription in Volatile.Read(ref _subscriptions))
+                    {
+                        subscription.Lost?.Invoke();
+                    }
+
                     await Task.Delay(RetryDelay, stoppingToken);
                 }
             }
@@ -121,5 +126,5 @@ public sealed class PostgresListener(NpgsqlDataSource dataSource, ILogger<Postgr
         }
     }
 
-    private sealed record Subscription(string Channel, Action<string> Received, Func<CancellationToken, Task>? Listening);
+    private sealed record Subscription(string Channel, Action<string> Received, Func<CancellationToken, Task>? Listening, Action? Lost);
 }

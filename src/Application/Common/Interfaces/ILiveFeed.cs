@@ -11,7 +11,8 @@ public interface ILiveFeed
     /// listening connection and must only enqueue or update memory. <paramref name="listening"/> runs each time the
     /// channel is listened to again (the first time and after every reconnect), once nothing more can be missed:
     /// whatever was published while the connection was down is lost, so a subscriber that must not miss anything
-    /// reloads there.
+    /// reloads there. <paramref name="lost"/> runs when the connection drops: until <paramref name="listening"/> runs
+    /// again, nothing is heard.
     /// </summary>
-    void Subscribe(string channel, Action<string> received, Func<CancellationToken, Task>? listening = null);
+    void Subscribe(string channel, Action<string> received, Func<CancellationToken, Task>? listening = null, Action? lost = null);
 }
