@@ -22,6 +22,9 @@ namespace Ticketing.Infrastructure.Data;
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
     : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IApplicationDbContext
 {
+    /// <summary>The services of the scope that rented this pooled context, while it holds it.</summary>
+    internal IServiceProvider? LeasedBy { get; set; }
+
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
@@ -59,7 +62,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
         // EF wraps every SaveChanges inside a transaction in SAVEPOINT/RELEASE, two extra round trips, so that a
-        // failed save could be retried within it. No handler does that: a failed save ends its transaction.
+        // failed save could be retried within it. No handler does that: a failed save ends its transaction. The pool
+        // turns this back on when the context is returned.
         Database.AutoSavepointsEnabled = false;
         return Database.BeginTransactionAsync(cancellationToken);
     }
