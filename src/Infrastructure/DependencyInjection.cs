@@ -14,6 +14,7 @@ using Ticketing.Infrastructure.ApiKeys;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Data.Interceptors;
 using Ticketing.Infrastructure.Email;
+using Ticketing.Infrastructure.Events;
 using Ticketing.Infrastructure.Exports;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.Infrastructure.Inventory;
@@ -100,6 +101,8 @@ public static class DependencyInjection
                 "Idempotency:InProgressLease must be longer than Payments:Paystack:TimeoutSeconds, or a retry would run beside a payment still waiting on Paystack.")
             .ValidateOnStart();
         services.AddOptions<EventListingOptions>().BindConfiguration(EventListingOptions.SectionName);
+        services.AddSingleton<EventCache>();
+        services.AddSingleton<IEventCache>(provider => provider.GetRequiredService<EventCache>());
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
