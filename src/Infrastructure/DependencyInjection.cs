@@ -49,9 +49,13 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>())
             .AddInterceptors(provider.GetRequiredService<SessionRevocationsInterceptor>()));
-        services.AddScoped(provider => new ApplicationDbContextLease(
-            provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(), provider));
-        services.AddScoped(provider => provider.GetRequiredService<ApplicationDbContextLease>().Context);
+        // Rented for the scope, given back when the scope disposes it (once: the scope owns it).
+        services.AddScoped(provider =>
+        {
+            var context = provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();
+            context.LeasedBy = provider;
+            return context;
+        });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoCatalogue>();

@@ -28,23 +28,30 @@ public sealed class SessionRevocations(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    // A revoked session matters while a token issued before its revocation can still pass: the token lifetime,
-    // plus more than the bearer handler's 30 s clock skew.
-    private readonly TimeSpan _remembered = TimeSpan.FromMinutes(jwtOptions.Value.AccessTokenMinutes + 1);
-
     // Session id → when it can be forgotten.
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _revoked = new();
     private volatile bool _complete;
+    private volatile bool _started;
     private int _connection;
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>Whether the session was revoked, or null when this instance cannot know right now.</summary>
     public bool? IsRevoked(Guid sessionId) => _complete ? _revoked.ContainsKey(sessionId) : null;
 
+    // A revoked session matters while a token issued before its revocation can still pass: the token lifetime,
+    // plus more than the bearer handler's 30 s clock skew. Read only once started: the Worker, which checks no
+    // tokens, neither starts this nor has the token settings.
+    private TimeSpan Remembered => TimeSpan.FromMinutes(jwtOptions.Value.AccessTokenMinutes + 1);
+
     public void Add(Guid sessionId)
     {
+        if (!_started)
+        {
+            return;
+        }
+
         var now = timeProvider.GetUtcNow();
-        _revoked[sessionId] = now + _remembered;
+        _revoked[sessionId] = now + Remembered;
         if (now >= _nextSweep)
         {
             _nextSweep = now + SweepInterval;
@@ -60,6 +67,7 @@ public sealed class SessionRevocations(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _started = true;
         feed.Subscribe(Channel, Received, ReloadAsync, Lost);
         return Task.CompletedTask;
     }
@@ -87,7 +95,7 @@ public sealed class SessionRevocations(
         {
             try
             {
-                var since = timeProvider.GetUtcNow() - _remembered;
+                var since = timeProvider.GetUtcNow() - Remembered;
                 await using var scope = scopes.CreateAsyncScope();
                 var revoked = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().AuthSessions
                     .Where(s => s.RevokedAt >= since)
