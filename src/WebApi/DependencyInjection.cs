@@ -35,6 +35,8 @@ public static class DependencyInjection
         });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddHostedService(provider => provider.GetRequiredService<SessionRevocations>());
+        services.AddHostedService(provider => provider.GetRequiredService<Ticketing.Infrastructure.Events.EventCache>());
 
         // Authentication pulls in Data Protection, which would write a key ring to disk at start. Nothing here
         // protects data with it (access tokens are JWTs, refresh tokens hashed rows), so keep it in memory.

@@ -34,7 +34,9 @@ public static class DependencyInjection
             quartz.UsePersistentStore(store =>
             {
                 // The tables come from the EF migrations (AddQuartzJobStore); Quartz only validates them.
-                store.UsePostgres(Infrastructure.DependencyInjection.ConnectionString(builder.Configuration));
+                // Quartz opens its own connections: without this each reuse costs a DISCARD ALL (ADR 0019).
+                store.UsePostgres(new Npgsql.NpgsqlConnectionStringBuilder(
+                    Infrastructure.DependencyInjection.ConnectionString(builder.Configuration)) { NoResetOnClose = true }.ConnectionString);
                 store.ConfigureStore(options => options.TablePrefix = "quartz.qrtz_");
                 store.UseSystemTextJsonSerializer();
 

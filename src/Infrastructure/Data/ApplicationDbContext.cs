@@ -21,6 +21,25 @@ namespace Ticketing.Infrastructure.Data;
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
     : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IApplicationDbContext
 {
+    /// <summary>
+    /// The services of the scope that rented this pooled context, while it holds it: the pool-shared interceptors
+    /// take the request's services (the current user) from here.
+    /// </summary>
+    internal IServiceProvider? LeasedBy { get; set; }
+
+    // Disposing a pooled context returns it to the pool: it must not keep the finished scope alive.
+    public override void Dispose()
+    {
+        LeasedBy = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        LeasedBy = null;
+        return base.DisposeAsync();
+    }
+
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();

@@ -6,14 +6,12 @@ using Ticketing.Application.Common.Interfaces;
 namespace Ticketing.Infrastructure.Live;
 
 /// <summary>
-/// Publishes live messages with PostgreSQL NOTIFY on <see cref="Channel"/>; every WebApi instance LISTENs and
+/// Publishes live messages with PostgreSQL NOTIFY on <see cref="ILiveNotifier.Channel"/>; every WebApi instance LISTENs and
 /// forwards to its SignalR connections. Sent outside any transaction, so it goes out at once; a failure is logged,
 /// never thrown: live pushes are best effort, and polling gives the same state.
 /// </summary>
 public sealed class PostgresLiveNotifier(NpgsqlDataSource dataSource, ILogger<PostgresLiveNotifier> logger) : ILiveNotifier
 {
-    public const string Channel = "ticketing_live";
-
     // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more.
     private const int MaxPayloadBytes = 7900;
 
@@ -31,7 +29,7 @@ public sealed class PostgresLiveNotifier(NpgsqlDataSource dataSource, ILogger<Po
         try
         {
             await using var command = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
-            command.Parameters.AddWithValue("channel", Channel);
+            command.Parameters.AddWithValue("channel", ILiveNotifier.Channel);
             command.Parameters.AddWithValue("payload", payload);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -41,6 +39,3 @@ public sealed class PostgresLiveNotifier(NpgsqlDataSource dataSource, ILogger<Po
         }
     }
 }
-
-/// <summary>What travels over the NOTIFY channel.</summary>
-public sealed record LiveEnvelope(string Group, string Method, JsonElement Payload);

@@ -2,20 +2,18 @@ using System.Text.Json;
 using System.Threading.Channels;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
-using Npgsql;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Queue.Queries.GetQueuePositions;
-using Ticketing.Infrastructure.Live;
 
 namespace Ticketing.WebApi.Live;
 
 /// <summary>
-/// LISTENs on the live channel and forwards each message to this instance's hub group. The listener only enqueues
-/// (a bounded queue that drops the oldest when full) and each push has a short timeout, so a slow client loses
-/// pushes instead of holding up anyone else.
+/// Reacts to what is published on the live channel by forwarding it to this instance's hub group. Messages are only
+/// enqueued as they arrive (a bounded queue that drops the oldest when full) and each push has a short timeout, so a
+/// slow client loses pushes instead of holding up anyone else.
 /// </summary>
 public sealed class LiveNotificationListener(
-    NpgsqlDataSource dataSource,
+    ILiveFeed feed,
     IHubContext<LiveHub> hub,
     QueueWatchers watchers,
     LiveConnections connections,
@@ -33,40 +31,17 @@ public sealed class LiveNotificationListener(
     /// <summary>Completes once the first LISTEN is in place (tests wait for it before expecting pushes).</summary>
     public Task Listening => _listening.Task;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(ListenAsync(stoppingToken), ForwardAsync(stoppingToken));
-
-    private async Task ListenAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var retry = new PeriodicTimer(TimeSpan.FromSeconds(2));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        feed.Subscribe(
+            ILiveNotifier.Channel,
+            payload => _received.Writer.TryWrite(payload),
+            _ =>
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => _received.Writer.TryWrite(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLiveNotifier.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
                 _listening.TrySetResult();
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Whatever broke the connection, real time must come back on its own, not take the host down.
-                logger.LogWarning(ex, "Live listener lost its database connection; reconnecting");
-                await retry.WaitForNextTickAsync(stoppingToken);
-            }
-        }
+                return Task.CompletedTask;
+            });
+        return ForwardAsync(stoppingToken);
     }
 
     private async Task ForwardAsync(CancellationToken stoppingToken)

@@ -42,6 +42,9 @@ public sealed class TicketingApiFactory(string connectionString, string environm
         // Places in line as of now, not as of the last snapshot: tests check them right after each change.
         builder.UseSetting("Queue:PositionMaxAge", "00:00:00");
 
+        // Likewise availability right after each claim; the cache itself is tested with a longer age.
+        builder.UseSetting("Events:CacheMaxAge", "00:00:00");
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -79,7 +79,6 @@ public sealed class LayerTests
     /// <summary>WebApi types that still use an Infrastructure type directly, each with the reason.</summary>
     private static readonly Dictionary<string, string> InfrastructureExceptions = new()
     {
-        ["LiveNotificationListener"] = "temporary: the LISTEN loop moves beside its NOTIFY in Infrastructure, behind a port (issue 12, item 4)",
         ["DevelopmentEndpoints"] = "Development only: shows the development mailbox, the email adapter's stand-in for a mail server",
         ["SimulatedGatewayEndpoints"] = "Development only: the simulated provider's own checkout page, the other side of its adapter, served by the only host with HTTP",
     };

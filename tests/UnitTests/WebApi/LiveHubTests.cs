@@ -2,9 +2,12 @@ using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using Ticketing.Application.Common.Security;
+using Ticketing.Application.Common.Interfaces;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.WebApi.Live;
@@ -24,9 +27,15 @@ public sealed class LiveHubTests
             [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Session, sessionId.ToString())], "Bearer")));
         // The client went away during the handshake, so the session lookup is cancelled before it reaches a database.
         caller.SetupGet(c => c.ConnectionAborted).Returns(new CancellationToken(canceled: true));
-        await using var database = new ApplicationDbContext(
-            new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql("Host=127.0.0.1;Port=1;Timeout=1").Options);
-        var hub = new LiveHub(Mock.Of<IMediator>(), new QueueWatchers(), connections, new AuthSessionValidator(database), Options.Create(new LiveOptions()))
+        await using var database = new ServiceCollection()
+            .AddDbContext<ApplicationDbContext>(o => o.UseNpgsql("Host=127.0.0.1;Port=1;Timeout=1"))
+            .BuildServiceProvider();
+        var scopes = database.GetRequiredService<IServiceScopeFactory>();
+
+        // Not yet listening, so the check goes to the database.
+        var revocations = new SessionRevocations(
+            Mock.Of<ILiveFeed>(), scopes, TimeProvider.System, Options.Create(new JwtOptions()), NullLogger<SessionRevocations>.Instance);
+        var hub = new LiveHub(Mock.Of<IMediator>(), new QueueWatchers(), connections, new AuthSessionValidator(revocations, scopes), Options.Create(new LiveOptions()))
         {
             Context = caller.Object,
         };

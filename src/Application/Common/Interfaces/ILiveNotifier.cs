@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Ticketing.Application.Common.Interfaces;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Ticketing.Application.Common.Interfaces;
 /// </summary>
 public interface ILiveNotifier
 {
+    /// <summary>The channel the messages are published on; each instance hears them through <see cref="ILiveFeed"/>.</summary>
+    const string Channel = "ticketing_live";
+
     Task PublishAsync(LiveMessage message, CancellationToken cancellationToken);
 }
 
@@ -28,3 +33,6 @@ public sealed record LiveMessage(string Group, string Method, object Payload)
     /// <summary>Tells every WebApi instance to close the live connections opened with a session that has ended.</summary>
     public static LiveMessage SessionEnded(Guid sessionId) => new(Session(sessionId), "sessionEnded", new { sessionId });
 }
+
+/// <summary>A <see cref="LiveMessage"/> as it travels on <see cref="ILiveNotifier.Channel"/> and is heard again.</summary>
+public sealed record LiveEnvelope(string Group, string Method, JsonElement Payload);
