@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Infrastructure;
 using Ticketing.Infrastructure.Data;
 using Ticketing.Worker.Jobs;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Ticketing.Application.Claims;
-using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;

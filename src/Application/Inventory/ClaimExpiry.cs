@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Inventory;
-using Ticketing.Application.Payments;
 using Ticketing.Application.Common.Models;
 using Ticketing.Domain.Claims;
 

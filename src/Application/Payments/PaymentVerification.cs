@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
-using Ticketing.Application.Inventory;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Payments;
 

@@ -1,4 +1,3 @@
-using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.Domain.Events;

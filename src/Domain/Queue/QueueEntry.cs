@@ -1,4 +1,3 @@
-using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.Domain.Queue;

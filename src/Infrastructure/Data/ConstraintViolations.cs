@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Ticketing.Application.Common.Exceptions;
-using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Infrastructure.Data.Configurations;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Application.Payments;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;

@@ -1,4 +1,3 @@
-using Ticketing.Application.Common.Exceptions;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.WebApi.Common;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Ticketing.Application.Events;
 using Ticketing.Application.Events.Commands.EndFinishedEvents;
 using Ticketing.Application.Events.Commands.OpenDueSales;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.IntegrationTests.Infrastructure;
 using Ticketing.Worker;

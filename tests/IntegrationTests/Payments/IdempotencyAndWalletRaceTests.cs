@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Ticketing.Application.Payments;
 using Ticketing.IntegrationTests.Infrastructure;
 
 namespace Ticketing.IntegrationTests.Payments;

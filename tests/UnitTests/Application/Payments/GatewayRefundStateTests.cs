@@ -1,6 +1,4 @@
-using Shouldly;
 using Ticketing.Application.Common.Interfaces;
-using Xunit;
 
 namespace Ticketing.UnitTests.Application.Payments;
 

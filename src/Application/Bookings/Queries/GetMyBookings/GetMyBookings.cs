@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Models;
 using Ticketing.Application.Common.Security;

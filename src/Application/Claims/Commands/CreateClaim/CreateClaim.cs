@@ -7,7 +7,6 @@ using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Inventory;
 using Ticketing.Domain.Accounts;
-using Ticketing.Domain.Claims;
 using Ticketing.Domain.Common;
 using Ticketing.Domain.Events;
 

@@ -8,7 +8,7 @@ namespace Ticketing.Application.Claims.Commands.ExpireClaims;
 
 /// <summary>
 /// The pending-booking sweeper (the ExpireClaims job): Pending → Expired past the TTL with the stock returned, and a
-/// one-time warning to customers whose claim runs out within <see cref="ExpiryNotice"/>. The card payments of the claims
+/// one-time warning to customers whose claim runs out within <see cref="ExpireClaimsCommandHandler.ExpiryNotice"/>. The card payments of the claims
 /// it expired are then verified with the provider, outside the sweep's transaction (ADR 0013).
 /// </summary>
 public sealed record ExpireClaimsCommand(int BatchSize = 500) : IRequest<int>;

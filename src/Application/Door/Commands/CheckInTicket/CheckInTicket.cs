@@ -5,7 +5,6 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Events;
-using Ticketing.Domain.Bookings;
 using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Door.Commands.CheckInTicket;

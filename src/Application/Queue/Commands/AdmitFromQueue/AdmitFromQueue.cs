@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Inventory;
-using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
 using Ticketing.Domain.Queue;
 

@@ -1,5 +1,4 @@
 using MediatR;
-using Ticketing.Application.Accounts;
 using Ticketing.Application.Accounts.Commands.Register;
 using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Interfaces;
