@@ -3819,6 +3819,7 @@ export interface IAdmissionDto {
     [key: string]: any;
 }
 
+/** An API key as listed: never the key itself, nor its hash. */
 export class ApiKeyDto implements IApiKeyDto {
     id!: string;
     name!: string;
@@ -3876,6 +3877,7 @@ export class ApiKeyDto implements IApiKeyDto {
     }
 }
 
+/** An API key as listed: never the key itself, nor its hash. */
 export interface IApiKeyDto {
     id: string;
     name: string;
@@ -3887,6 +3889,7 @@ export interface IApiKeyDto {
     [key: string]: any;
 }
 
+/** Sets who works the event's door; every one must be a Staff user. */
 export class AssignStaffCommand implements IAssignStaffCommand {
     userIds!: string[];
 
@@ -3940,6 +3943,7 @@ export class AssignStaffCommand implements IAssignStaffCommand {
     }
 }
 
+/** Sets who works the event's door; every one must be a Staff user. */
 export interface IAssignStaffCommand {
     userIds: string[];
 
@@ -4043,6 +4047,7 @@ export class BookingDto implements IBookingDto {
     status?: BookingStatus;
     holderName?: string;
     paymentMethod?: PaymentMethod;
+    /** Major units with the currency's decimals. */
     total?: number;
     currency?: string;
     createdAt?: string;
@@ -4126,6 +4131,7 @@ export interface IBookingDto {
     status?: BookingStatus;
     holderName?: string;
     paymentMethod?: PaymentMethod;
+    /** Major units with the currency's decimals. */
     total?: number;
     currency?: string;
     createdAt?: string;
@@ -4140,6 +4146,7 @@ export enum BookingStatus {
     Cancelled = "Cancelled",
 }
 
+/** The signed-in user replaces their password, proving it with the current one. Their other sessions end (a change is often made because a password leaked); the one making the change stays signed in. */
 export class ChangePasswordCommand implements IChangePasswordCommand {
     currentPassword!: string;
     newPassword!: string;
@@ -4185,6 +4192,7 @@ export class ChangePasswordCommand implements IChangePasswordCommand {
     }
 }
 
+/** The signed-in user replaces their password, proving it with the current one. Their other sessions end (a change is often made because a password leaked); the one making the change stays signed in. */
 export interface IChangePasswordCommand {
     currentPassword: string;
     newPassword: string;
@@ -4256,6 +4264,7 @@ export interface ICheckInDto {
     [key: string]: any;
 }
 
+/** A scan at the door. The code's signature is checked before anything is looked up; the ticket checks in once and only inside the event's door window and while the event still happens (simultaneous scans: exactly one succeeds, the rest hear when and where it was first used). */
 export class CheckInTicketCommand implements ICheckInTicketCommand {
     code!: string;
     gate?: string | undefined;
@@ -4301,6 +4310,7 @@ export class CheckInTicketCommand implements ICheckInTicketCommand {
     }
 }
 
+/** A scan at the door. The code's signature is checked before anything is looked up; the ticket checks in once and only inside the event's door window and while the event still happens (simultaneous scans: exactly one succeeds, the rest hear when and where it was first used). */
 export interface ICheckInTicketCommand {
     code: string;
     gate?: string | undefined;
@@ -4315,6 +4325,7 @@ export class ClaimDto implements IClaimDto {
     createdAt?: string;
     expiresAt?: string;
     items?: ClaimItemDto[];
+    /** In major units with the currency's decimals. */
     total?: number;
     currency?: string;
 
@@ -4386,6 +4397,7 @@ export interface IClaimDto {
     createdAt?: string;
     expiresAt?: string;
     items?: ClaimItemDto[];
+    /** In major units with the currency's decimals. */
     total?: number;
     currency?: string;
 
@@ -4396,6 +4408,7 @@ export class ClaimItemDto implements IClaimItemDto {
     ticketTypeId?: string;
     quantity?: number;
     unitPrice?: number;
+    /** The seats held, for a seated event. */
     seatIds?: string[];
 
     [key: string]: any;
@@ -4455,6 +4468,7 @@ export interface IClaimItemDto {
     ticketTypeId?: string;
     quantity?: number;
     unitPrice?: number;
+    /** The seats held, for a seated event. */
     seatIds?: string[];
 
     [key: string]: any;
@@ -4467,6 +4481,7 @@ export enum ClaimStatus {
     Expired = "Expired",
 }
 
+/** Holds tickets for the caller until the event's claim TTL runs out: a quantity of a general-admission ticket type, or specific seats (all or nothing). Under a queued event — or while a sold-out waiting list is being served — it takes the caller's own, unexpired admission, which it uses up. The taking itself joins a batch (ClaimBatcher). */
 export class CreateClaimCommand implements ICreateClaimCommand {
     ticketTypeId?: string | undefined;
     quantity?: number | undefined;
@@ -4526,6 +4541,7 @@ export class CreateClaimCommand implements ICreateClaimCommand {
     }
 }
 
+/** Holds tickets for the caller until the event's claim TTL runs out: a quantity of a general-admission ticket type, or specific seats (all or nothing). Under a queued event — or while a sold-out waiting list is being served — it takes the caller's own, unexpired admission, which it uses up. The taking itself joins a batch (ClaimBatcher). */
 export interface ICreateClaimCommand {
     ticketTypeId?: string | undefined;
     quantity?: number | undefined;
@@ -4535,16 +4551,21 @@ export interface ICreateClaimCommand {
     [key: string]: any;
 }
 
+/** A new event in Draft, owned by the caller; nothing is for sale until it is published. */
 export class CreateEventCommand implements ICreateEventCommand {
     title?: string;
     description?: string | undefined;
+    /** Set for a seated event (then give SeatPricesInput? EventInput.SeatPrices); empty for general admission (then give IReadOnlyList&lt;TicketTypeInput&gt;? EventInput.TicketTypes). */
     venueId?: string | undefined;
     startsAt?: string;
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    /** When tickets start to check in; empty for four hours before DateTimeOffset EventInput.StartsAt. */
     doorsOpenAt?: string | undefined;
+    /** When check-in stops; empty for DateTimeOffset EventInput.EndsAt. */
     doorsCloseAt?: string | undefined;
+    /** ISO 4217, e.g. USD; prices are decimal amounts in it. */
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -4627,16 +4648,21 @@ export class CreateEventCommand implements ICreateEventCommand {
     }
 }
 
+/** A new event in Draft, owned by the caller; nothing is for sale until it is published. */
 export interface ICreateEventCommand {
     title?: string;
     description?: string | undefined;
+    /** Set for a seated event (then give SeatPricesInput? EventInput.SeatPrices); empty for general admission (then give IReadOnlyList&lt;TicketTypeInput&gt;? EventInput.TicketTypes). */
     venueId?: string | undefined;
     startsAt?: string;
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    /** When tickets start to check in; empty for four hours before DateTimeOffset EventInput.StartsAt. */
     doorsOpenAt?: string | undefined;
+    /** When check-in stops; empty for DateTimeOffset EventInput.EndsAt. */
     doorsCloseAt?: string | undefined;
+    /** ISO 4217, e.g. USD; prices are decimal amounts in it. */
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -4647,6 +4673,7 @@ export interface ICreateEventCommand {
     [key: string]: any;
 }
 
+/** An Admin opens an account with a given role (organizers, staff, other admins). */
 export class CreateUserCommand implements ICreateUserCommand {
     email!: string;
     password!: string;
@@ -4698,6 +4725,7 @@ export class CreateUserCommand implements ICreateUserCommand {
     }
 }
 
+/** An Admin opens an account with a given role (organizers, staff, other admins). */
 export interface ICreateUserCommand {
     email: string;
     password: string;
@@ -4790,14 +4818,18 @@ export class EventDto implements IEventDto {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    /** Check-in opens (the organizer's time, or four hours before the start). */
     doorsOpenAt?: string;
+    /** Check-in closes (the organizer's time, or the end). */
     doorsCloseAt?: string;
     currency?: string;
     queue?: QueueSettingsDto;
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
     publishedAt?: string | undefined;
+    /** SHA-256 (hex) of the pre-queue draw's seed, public from publishing on. */
     queueSeedHash?: string | undefined;
+    /** The draw's seed (hex), revealed once the sale has opened; see GET /api/events/{id}/queue/draw. */
     queueSeed?: string | undefined;
     ticketTypes?: TicketTypeDto[];
 
@@ -4900,14 +4932,18 @@ export interface IEventDto {
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    /** Check-in opens (the organizer's time, or four hours before the start). */
     doorsOpenAt?: string;
+    /** Check-in closes (the organizer's time, or the end). */
     doorsCloseAt?: string;
     currency?: string;
     queue?: QueueSettingsDto;
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
     publishedAt?: string | undefined;
+    /** SHA-256 (hex) of the pre-queue draw's seed, public from publishing on. */
     queueSeedHash?: string | undefined;
+    /** The draw's seed (hex), revealed once the sale has opened; see GET /api/events/{id}/queue/draw. */
     queueSeed?: string | undefined;
     ticketTypes?: TicketTypeDto[];
 
@@ -4918,6 +4954,7 @@ export class EventRevenueDto implements IEventRevenueDto {
     currency!: string;
     bookings!: number;
     gross!: number;
+    /** What cancellations gave back: the prices of the tickets they voided (a used ticket stays paid). */
     refunds!: number;
     net!: number;
 
@@ -4972,6 +5009,7 @@ export interface IEventRevenueDto {
     currency: string;
     bookings: number;
     gross: number;
+    /** What cancellations gave back: the prices of the tickets they voided (a used ticket stays paid). */
     refunds: number;
     net: number;
 
@@ -5246,6 +5284,7 @@ export class EventStatsDto implements IEventStatsDto {
     sold!: number;
     available!: number;
     checkedIn!: number;
+    /** One line per currency (an event normally sells in one). */
     revenue!: EventRevenueDto[];
 
     [key: string]: any;
@@ -5326,11 +5365,13 @@ export interface IEventStatsDto {
     sold: number;
     available: number;
     checkedIn: number;
+    /** One line per currency (an event normally sells in one). */
     revenue: EventRevenueDto[];
 
     [key: string]: any;
 }
 
+/** Mails a password reset token to the account with this address, replacing any earlier token. The answer is the same whether or not there is such an account. */
 export class ForgotPasswordCommand implements IForgotPasswordCommand {
     email!: string;
 
@@ -5373,6 +5414,7 @@ export class ForgotPasswordCommand implements IForgotPasswordCommand {
     }
 }
 
+/** Mails a password reset token to the account with this address, replacing any earlier token. The answer is the same whether or not there is such an account. */
 export interface IForgotPasswordCommand {
     email: string;
 
@@ -5459,6 +5501,7 @@ export interface IHttpValidationProblemDetails {
     [key: string]: any;
 }
 
+/** An Admin issues a key for a client application; the answer carries the key, which is never shown again. */
 export class IssueApiKeyCommand implements IIssueApiKeyCommand {
     name!: string;
 
@@ -5501,12 +5544,14 @@ export class IssueApiKeyCommand implements IIssueApiKeyCommand {
     }
 }
 
+/** An Admin issues a key for a client application; the answer carries the key, which is never shown again. */
 export interface IIssueApiKeyCommand {
     name: string;
 
     [key: string]: any;
 }
 
+/** The answer to issuing a key: the only time the key is ever shown. */
 export class IssuedApiKeyDto implements IIssuedApiKeyDto {
     id!: string;
     key!: string;
@@ -5552,6 +5597,7 @@ export class IssuedApiKeyDto implements IIssuedApiKeyDto {
     }
 }
 
+/** The answer to issuing a key: the only time the key is ever shown. */
 export interface IIssuedApiKeyDto {
     id: string;
     key: string;
@@ -5614,10 +5660,15 @@ export interface ILoginCommand {
 export class MoneyAuditDto implements IMoneyAuditDto {
     checkedAt!: string;
     totals!: MoneyAuditTotalDto[];
+    /** Captured payments whose money does not add up — each one a bug or a tampering to look at. */
     drifts!: MoneyDriftDto[];
+    /** Payments whose card refund is requested and not yet done; their difference is the refund on its way. */
     inFlight!: MoneyDriftDto[];
     pendingRefunds!: number;
+    /** In-flight payments whose refund has waited longer than TimeSpan PaymentOptions.RefundConfirmAfter since the
+provider took it (or since it was asked for): each one an alert, as the refund sweeper should have finished it. */
     staleRefunds!: MoneyDriftDto[];
+    /** Refund requests (and any other money-moving outbox work) still failing past the point a notification would be given up. */
     stuckMoneyMovingMessages!: number;
 
     [key: string]: any;
@@ -5712,15 +5763,21 @@ export class MoneyAuditDto implements IMoneyAuditDto {
 export interface IMoneyAuditDto {
     checkedAt: string;
     totals: MoneyAuditTotalDto[];
+    /** Captured payments whose money does not add up — each one a bug or a tampering to look at. */
     drifts: MoneyDriftDto[];
+    /** Payments whose card refund is requested and not yet done; their difference is the refund on its way. */
     inFlight: MoneyDriftDto[];
     pendingRefunds: number;
+    /** In-flight payments whose refund has waited longer than TimeSpan PaymentOptions.RefundConfirmAfter since the
+provider took it (or since it was asked for): each one an alert, as the refund sweeper should have finished it. */
     staleRefunds: MoneyDriftDto[];
+    /** Refund requests (and any other money-moving outbox work) still failing past the point a notification would be given up. */
     stuckMoneyMovingMessages: number;
 
     [key: string]: any;
 }
 
+/** Per currency and provider ("wallet" when no card was involved), in major units. */
 export class MoneyAuditTotalDto implements IMoneyAuditTotalDto {
     currency!: string;
     provider!: string;
@@ -5787,6 +5844,7 @@ export class MoneyAuditTotalDto implements IMoneyAuditTotalDto {
     }
 }
 
+/** Per currency and provider ("wallet" when no card was involved), in major units. */
 export interface IMoneyAuditTotalDto {
     currency: string;
     provider: string;
@@ -5801,6 +5859,7 @@ export interface IMoneyAuditTotalDto {
     [key: string]: any;
 }
 
+/** One payment's figures, in major units; decimal MoneyDriftDto.Difference = captured − booked − credited − refunded. */
 export class MoneyDriftDto implements IMoneyDriftDto {
     paymentId!: string;
     reference!: string;
@@ -5867,6 +5926,7 @@ export class MoneyDriftDto implements IMoneyDriftDto {
     }
 }
 
+/** One payment's figures, in major units; decimal MoneyDriftDto.Difference = captured − booked − credited − refunded. */
 export interface IMoneyDriftDto {
     paymentId: string;
     reference: string;
@@ -5881,6 +5941,7 @@ export interface IMoneyDriftDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfApiKeyDto implements IPaginatedListOfApiKeyDto {
     items!: ApiKeyDto[];
     page!: number;
@@ -5946,6 +6007,7 @@ export class PaginatedListOfApiKeyDto implements IPaginatedListOfApiKeyDto {
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfApiKeyDto {
     items: ApiKeyDto[];
     page: number;
@@ -5956,6 +6018,7 @@ export interface IPaginatedListOfApiKeyDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfAuditEntryDto implements IPaginatedListOfAuditEntryDto {
     items!: AuditEntryDto[];
     page!: number;
@@ -6021,6 +6084,7 @@ export class PaginatedListOfAuditEntryDto implements IPaginatedListOfAuditEntryD
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfAuditEntryDto {
     items: AuditEntryDto[];
     page: number;
@@ -6031,6 +6095,7 @@ export interface IPaginatedListOfAuditEntryDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfBookingDto implements IPaginatedListOfBookingDto {
     items!: BookingDto[];
     page!: number;
@@ -6096,6 +6161,7 @@ export class PaginatedListOfBookingDto implements IPaginatedListOfBookingDto {
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfBookingDto {
     items: BookingDto[];
     page: number;
@@ -6106,6 +6172,7 @@ export interface IPaginatedListOfBookingDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfClaimDto implements IPaginatedListOfClaimDto {
     items!: ClaimDto[];
     page!: number;
@@ -6171,6 +6238,7 @@ export class PaginatedListOfClaimDto implements IPaginatedListOfClaimDto {
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfClaimDto {
     items: ClaimDto[];
     page: number;
@@ -6181,6 +6249,7 @@ export interface IPaginatedListOfClaimDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
     items!: EventDto[];
     page!: number;
@@ -6246,6 +6315,7 @@ export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfEventDto {
     items: EventDto[];
     page: number;
@@ -6256,6 +6326,7 @@ export interface IPaginatedListOfEventDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfUserDto implements IPaginatedListOfUserDto {
     items!: UserDto[];
     page!: number;
@@ -6321,6 +6392,7 @@ export class PaginatedListOfUserDto implements IPaginatedListOfUserDto {
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfUserDto {
     items: UserDto[];
     page: number;
@@ -6331,6 +6403,7 @@ export interface IPaginatedListOfUserDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfVenueSummaryDto implements IPaginatedListOfVenueSummaryDto {
     items!: VenueSummaryDto[];
     page!: number;
@@ -6396,6 +6469,7 @@ export class PaginatedListOfVenueSummaryDto implements IPaginatedListOfVenueSumm
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfVenueSummaryDto {
     items: VenueSummaryDto[];
     page: number;
@@ -6406,6 +6480,7 @@ export interface IPaginatedListOfVenueSummaryDto {
     [key: string]: any;
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export class PaginatedListOfWalletTransactionDto implements IPaginatedListOfWalletTransactionDto {
     items!: WalletTransactionDto[];
     page!: number;
@@ -6471,6 +6546,7 @@ export class PaginatedListOfWalletTransactionDto implements IPaginatedListOfWall
     }
 }
 
+/** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
 export interface IPaginatedListOfWalletTransactionDto {
     items: WalletTransactionDto[];
     page: number;
@@ -6488,10 +6564,12 @@ export class PaymentDto implements IPaymentDto {
     claimId?: string | undefined;
     method?: PaymentMethod;
     status?: PaymentStatus;
+    /** In major units with the currency's decimals: the whole, and the wallet and card parts. */
     amount?: number;
     walletAmount?: number;
     cardAmount?: number;
     currency?: string;
+    /** Where the customer completes the card part; relative URLs are on this API. */
     checkoutUrl?: string | undefined;
     createdAt?: string;
     completedAt?: string | undefined;
@@ -6566,10 +6644,12 @@ export interface IPaymentDto {
     claimId?: string | undefined;
     method?: PaymentMethod;
     status?: PaymentStatus;
+    /** In major units with the currency's decimals: the whole, and the wallet and card parts. */
     amount?: number;
     walletAmount?: number;
     cardAmount?: number;
     currency?: string;
+    /** Where the customer completes the card part; relative URLs are on this API. */
     checkoutUrl?: string | undefined;
     createdAt?: string;
     completedAt?: string | undefined;
@@ -6735,10 +6815,14 @@ export class QueueEntryDto implements IQueueEntryDto {
     entryId!: string;
     eventId!: string;
     status!: QueueEntryStatus;
+    /** Waiting entries ahead of this one (0 = next); null before the pre-queue is drawn or once no longer waiting. */
     position!: number | undefined;
+    /** From the admission rate; null when it cannot be told (undrawn, sold out, not waiting). */
     estimatedWaitSeconds!: number | undefined;
     admission!: AdmissionDto | undefined;
+    /** True while the event is sold out: a waiting fan gets in only if stock comes back. */
     soldOut!: boolean;
+    /** When to poll again (PollInterval): longer for a client that listens on the live hub. */
     pollAfterSeconds!: number;
 
     [key: string]: any;
@@ -6798,10 +6882,14 @@ export interface IQueueEntryDto {
     entryId: string;
     eventId: string;
     status: QueueEntryStatus;
+    /** Waiting entries ahead of this one (0 = next); null before the pre-queue is drawn or once no longer waiting. */
     position: number | undefined;
+    /** From the admission rate; null when it cannot be told (undrawn, sold out, not waiting). */
     estimatedWaitSeconds: number | undefined;
     admission: AdmissionDto | undefined;
+    /** True while the event is sold out: a waiting fan gets in only if stock comes back. */
     soldOut: boolean;
+    /** When to poll again (PollInterval): longer for a client that listens on the live hub. */
     pollAfterSeconds: number;
 
     [key: string]: any;
@@ -6931,6 +7019,7 @@ export interface IQueueSettingsDto {
     [key: string]: any;
 }
 
+/** Trades a refresh token for a new pair. Each refresh token works once. */
 export class RefreshTokenCommand implements IRefreshTokenCommand {
     refreshToken!: string;
 
@@ -6973,12 +7062,14 @@ export class RefreshTokenCommand implements IRefreshTokenCommand {
     }
 }
 
+/** Trades a refresh token for a new pair. Each refresh token works once. */
 export interface IRefreshTokenCommand {
     refreshToken: string;
 
     [key: string]: any;
 }
 
+/** Self-service sign-up; every new account is a Customer. */
 export class RegisterCommand implements IRegisterCommand {
     email!: string;
     password!: string;
@@ -7027,6 +7118,7 @@ export class RegisterCommand implements IRegisterCommand {
     }
 }
 
+/** Self-service sign-up; every new account is a Customer. */
 export interface IRegisterCommand {
     email: string;
     password: string;
@@ -7083,6 +7175,7 @@ export interface IRegisteredUserDto {
     [key: string]: any;
 }
 
+/** Mails a sign-in code to the address, opening a customer account for an address it has not seen. The answer is the same whatever the address, so it tells nobody which addresses have accounts. */
 export class RequestOtpCommand implements IRequestOtpCommand {
     email!: string;
 
@@ -7125,12 +7218,14 @@ export class RequestOtpCommand implements IRequestOtpCommand {
     }
 }
 
+/** Mails a sign-in code to the address, opening a customer account for an address it has not seen. The answer is the same whatever the address, so it tells nobody which addresses have accounts. */
 export interface IRequestOtpCommand {
     email: string;
 
     [key: string]: any;
 }
 
+/** Sets a new password with the token mailed by ForgotPasswordCommand. Whoever reset it may not be whoever was signed in, so every session of the account ends, and the lockout with them. */
 export class ResetPasswordCommand implements IResetPasswordCommand {
     email!: string;
     token!: string;
@@ -7179,6 +7274,7 @@ export class ResetPasswordCommand implements IResetPasswordCommand {
     }
 }
 
+/** Sets a new password with the token mailed by ForgotPasswordCommand. Whoever reset it may not be whoever was signed in, so every session of the account ends, and the lockout with them. */
 export interface IResetPasswordCommand {
     email: string;
     token: string;
@@ -7188,7 +7284,9 @@ export interface IResetPasswordCommand {
 }
 
 export class RevenueRowDto implements IRevenueRowDto {
+    /** The event id, the day (yyyy-MM-dd) or the payment method. */
     key!: string;
+    /** For people: the event's title, or the key again. */
     label!: string;
     bookings!: number;
     tickets!: number;
@@ -7251,7 +7349,9 @@ export class RevenueRowDto implements IRevenueRowDto {
 }
 
 export interface IRevenueRowDto {
+    /** The event id, the day (yyyy-MM-dd) or the payment method. */
     key: string;
+    /** For people: the event's title, or the key again. */
     label: string;
     bookings: number;
     tickets: number;
@@ -7315,6 +7415,7 @@ export interface IRowInput {
     [key: string]: any;
 }
 
+/** The price of each seat type of a seated event; every seat type the venue has needs one. */
 export class SeatPricesInput implements ISeatPricesInput {
     standard!: number | undefined;
     deluxe!: number | undefined;
@@ -7360,6 +7461,7 @@ export class SeatPricesInput implements ISeatPricesInput {
     }
 }
 
+/** The price of each seat type of a seated event; every seat type the venue has needs one. */
 export interface ISeatPricesInput {
     standard: number | undefined;
     deluxe: number | undefined;
@@ -7445,6 +7547,7 @@ export interface ISectionInput {
     [key: string]: any;
 }
 
+/** A walk-in buys at the box office: confirmed at once, paid in cash, no queue — but the same stock rules as online claims (one conditional update per ticket type, seats all or nothing), so the box office cannot oversell either. */
 export class SellAtBoxOfficeCommand implements ISellAtBoxOfficeCommand {
     customerName?: string;
     customerEmail?: string | undefined;
@@ -7510,6 +7613,7 @@ export class SellAtBoxOfficeCommand implements ISellAtBoxOfficeCommand {
     }
 }
 
+/** A walk-in buys at the box office: confirmed at once, paid in cash, no queue — but the same stock rules as online claims (one conditional update per ticket type, seats all or nothing), so the box office cannot oversell either. */
 export interface ISellAtBoxOfficeCommand {
     customerName?: string;
     customerEmail?: string | undefined;
@@ -7633,6 +7737,7 @@ export interface IStaffMemberDto {
     [key: string]: any;
 }
 
+/** Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card part fails, the wallet part comes back. */
 export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
     method!: PaymentMethod;
 
@@ -7675,12 +7780,14 @@ export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
     }
 }
 
+/** Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card part fails, the wallet part comes back. */
 export interface IStartClaimPaymentCommand {
     method: PaymentMethod;
 
     [key: string]: any;
 }
 
+/** Adds money to the wallet by card: a checkout to complete; the gateway's webhook credits the wallet, once. */
 export class StartWalletTopUpCommand implements IStartWalletTopUpCommand {
     amount!: number;
     currency?: string | undefined;
@@ -7726,6 +7833,7 @@ export class StartWalletTopUpCommand implements IStartWalletTopUpCommand {
     }
 }
 
+/** Adds money to the wallet by card: a checkout to complete; the gateway's webhook credits the wallet, once. */
 export interface IStartWalletTopUpCommand {
     amount: number;
     currency?: string | undefined;
@@ -7735,9 +7843,11 @@ export interface IStartWalletTopUpCommand {
 
 export class TicketDto implements ITicketDto {
     id?: string;
+    /** The signed code to show at the door (also as a QR: GET /api/tickets/{id}/qr); empty once void. */
     code?: string;
     ticketTypeId?: string;
     ticketType?: string;
+    /** Section, row and number for a seat ("Stalls B 7"). */
     seat?: string | undefined;
     status?: TicketStatus;
     checkedInAt?: string | undefined;
@@ -7795,9 +7905,11 @@ export class TicketDto implements ITicketDto {
 
 export interface ITicketDto {
     id?: string;
+    /** The signed code to show at the door (also as a QR: GET /api/tickets/{id}/qr); empty once void. */
     code?: string;
     ticketTypeId?: string;
     ticketType?: string;
+    /** Section, row and number for a seat ("Stalls B 7"). */
     seat?: string | undefined;
     status?: TicketStatus;
     checkedInAt?: string | undefined;
@@ -7815,9 +7927,11 @@ export class TicketTypeDto implements ITicketTypeDto {
     id?: string;
     name?: string;
     seatType?: SeatType2 | undefined;
+    /** In major units with the currency's decimals (25.50). */
     price?: number;
     currency?: string;
     capacity?: number;
+    /** Not sold and not held by a pending claim. */
     available?: number;
 
     [key: string]: any;
@@ -7875,14 +7989,17 @@ export interface ITicketTypeDto {
     id?: string;
     name?: string;
     seatType?: SeatType2 | undefined;
+    /** In major units with the currency's decimals (25.50). */
     price?: number;
     currency?: string;
     capacity?: number;
+    /** Not sold and not held by a pending claim. */
     available?: number;
 
     [key: string]: any;
 }
 
+/** A general-admission ticket type; Guid? TicketTypeInput.Id names an existing one when updating. */
 export class TicketTypeInput implements ITicketTypeInput {
     name!: string;
     price!: number;
@@ -7934,6 +8051,7 @@ export class TicketTypeInput implements ITicketTypeInput {
     }
 }
 
+/** A general-admission ticket type; Guid? TicketTypeInput.Id names an existing one when updating. */
 export interface ITicketTypeInput {
     name: string;
     price: number;
@@ -8006,16 +8124,21 @@ export interface ITokenPairDto {
     [key: string]: any;
 }
 
+/** Replaces an event's settings. A draft takes any change; once published only the description and ticket prices may differ from what is stored (a price only while nobody holds that type in a pending claim). */
 export class UpdateEventCommand implements IUpdateEventCommand {
     title?: string;
     description?: string | undefined;
+    /** Set for a seated event (then give SeatPricesInput? EventInput.SeatPrices); empty for general admission (then give IReadOnlyList&lt;TicketTypeInput&gt;? EventInput.TicketTypes). */
     venueId?: string | undefined;
     startsAt?: string;
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    /** When tickets start to check in; empty for four hours before DateTimeOffset EventInput.StartsAt. */
     doorsOpenAt?: string | undefined;
+    /** When check-in stops; empty for DateTimeOffset EventInput.EndsAt. */
     doorsCloseAt?: string | undefined;
+    /** ISO 4217, e.g. USD; prices are decimal amounts in it. */
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -8098,16 +8221,21 @@ export class UpdateEventCommand implements IUpdateEventCommand {
     }
 }
 
+/** Replaces an event's settings. A draft takes any change; once published only the description and ticket prices may differ from what is stored (a price only while nobody holds that type in a pending claim). */
 export interface IUpdateEventCommand {
     title?: string;
     description?: string | undefined;
+    /** Set for a seated event (then give SeatPricesInput? EventInput.SeatPrices); empty for general admission (then give IReadOnlyList&lt;TicketTypeInput&gt;? EventInput.TicketTypes). */
     venueId?: string | undefined;
     startsAt?: string;
     endsAt?: string;
     saleStartsAt?: string;
     saleEndsAt?: string | undefined;
+    /** When tickets start to check in; empty for four hours before DateTimeOffset EventInput.StartsAt. */
     doorsOpenAt?: string | undefined;
+    /** When check-in stops; empty for DateTimeOffset EventInput.EndsAt. */
     doorsCloseAt?: string | undefined;
+    /** ISO 4217, e.g. USD; prices are decimal amounts in it. */
     currency?: string;
     ticketTypes?: TicketTypeInput[] | undefined;
     seatPrices?: SeatPricesInput | undefined;
@@ -8271,6 +8399,7 @@ export interface IVenueDto {
 
 export class VenueRowDto implements IVenueRowDto {
     label?: string;
+    /** Seats are numbered 1 to this. */
     seats?: number;
 
     [key: string]: any;
@@ -8316,6 +8445,7 @@ export class VenueRowDto implements IVenueRowDto {
 
 export interface IVenueRowDto {
     label?: string;
+    /** Seats are numbered 1 to this. */
     seats?: number;
 
     [key: string]: any;
@@ -8453,6 +8583,7 @@ export interface IVenueSummaryDto {
     [key: string]: any;
 }
 
+/** Signs in with the code mailed by RequestOtpCommand. */
 export class VerifyOtpCommand implements IVerifyOtpCommand {
     email!: string;
     code!: string;
@@ -8498,6 +8629,7 @@ export class VerifyOtpCommand implements IVerifyOtpCommand {
     }
 }
 
+/** Signs in with the code mailed by RequestOtpCommand. */
 export interface IVerifyOtpCommand {
     email: string;
     code: string;
@@ -8506,6 +8638,7 @@ export interface IVerifyOtpCommand {
 }
 
 export class WalletDto implements IWalletDto {
+    /** Major units with the currency's decimals. */
     balance!: number;
     currency!: string;
 
@@ -8551,6 +8684,7 @@ export class WalletDto implements IWalletDto {
 }
 
 export interface IWalletDto {
+    /** Major units with the currency's decimals. */
     balance: number;
     currency: string;
 
@@ -8560,6 +8694,7 @@ export interface IWalletDto {
 export class WalletTransactionDto implements IWalletTransactionDto {
     id?: string;
     type?: WalletTransactionType;
+    /** Major units: what moved, and the balance right after it. */
     amount?: number;
     balanceAfter?: number;
     currency?: string;
@@ -8623,6 +8758,7 @@ export class WalletTransactionDto implements IWalletTransactionDto {
 export interface IWalletTransactionDto {
     id?: string;
     type?: WalletTransactionType;
+    /** Major units: what moved, and the balance right after it. */
     amount?: number;
     balanceAfter?: number;
     currency?: string;
