@@ -25,6 +25,8 @@ public sealed class SessionRevocations(
 {
     public const string Channel = "ticketing_sessions_revoked";
 
+    // Wall-clock on purpose, like the listener's reconnect: retrying a failed load waits for the database, not for
+    // business time (the revocations' own expiry does use the TimeProvider).
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 

@@ -11,6 +11,8 @@ namespace Ticketing.Infrastructure.Live;
 /// </summary>
 public sealed class PostgresListener(NpgsqlDataSource dataSource, ILogger<PostgresListener> logger) : BackgroundService, ILiveFeed
 {
+    // Wall-clock on purpose, not TimeProvider: a reconnect waits for the database in real time, and a host run on a
+    // test's fake clock must still come back after its connection is killed.
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     // How long one wait for a notification lasts before the loop looks for channels subscribed meanwhile. A wait
