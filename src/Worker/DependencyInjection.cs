@@ -32,7 +32,7 @@ public static class DependencyInjection
         {
             quartz.UsePersistentStore(store =>
             {
-                // The tables come from the EF migrations (AddQuartzJobStore); Quartz only validates them.
+                // The tables come from the EF migration (Initial); Quartz only validates them.
                 // Quartz opens its own connections: without this each reuse costs a DISCARD ALL (ADR 0019).
                 store.UsePostgres(new Npgsql.NpgsqlConnectionStringBuilder(
                     Infrastructure.DependencyInjection.ConnectionString(builder.Configuration)) { NoResetOnClose = true }.ConnectionString);

@@ -27,6 +27,16 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // The first wave's migrations were squashed into one (Initial); a database they built cannot be carried on.
+        var unknown = (await context.Database.GetAppliedMigrationsAsync(cancellationToken))
+            .Except(context.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database holds {unknown.Count} migrations this build does not know (first: {unknown[0]}): it was " +
+                "made by the migrations squashed into Initial. Recreate it (scripts/run.sh: delete .data/postgres).");
+        }
+
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await context.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database migrated ({Count} migrations applied)", pending.Count);

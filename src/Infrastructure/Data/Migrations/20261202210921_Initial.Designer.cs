@@ -13,8 +13,8 @@ using Ticketing.Infrastructure.Data;
 namespace Ticketing.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261202052350_DoorWindowAndCancellation")]
-    partial class DoorWindowAndCancellation
+    [Migration("20261202210921_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1128,6 +1128,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("flagged_reason");
 
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_verified_at");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1138,6 +1142,11 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("provider");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_refund_id");
 
                     b.Property<string>("ProviderTransactionId")
                         .HasMaxLength(100)
@@ -1156,6 +1165,14 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("reference");
 
+                    b.Property<DateTimeOffset?>("RefundAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_accepted_at");
+
+                    b.Property<DateTimeOffset?>("RefundAttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_attempted_at");
+
                     b.Property<DateTimeOffset?>("RefundRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refund_requested_at");
@@ -1163,6 +1180,10 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("RefundedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refunded_at");
+
+                    b.Property<DateTimeOffset?>("RefundedTwiceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_twice_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1186,11 +1207,19 @@ namespace Ticketing.Infrastructure.Data.Migrations
                     b.HasIndex("ClaimId")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_active_per_claim")
-                        .HasFilter("status IN ('Pending', 'Succeeded') AND claim_id IS NOT NULL");
+                        .HasFilter("claim_id IS NOT NULL AND (status = 'Pending' OR (status = 'Succeeded' AND refund_requested_at IS NULL))");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_payments_pending_created_at")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_payments_reference");
+
+                    b.HasIndex("RefundRequestedAt")
+                        .HasDatabaseName("ix_payments_awaiting_refund")
+                        .HasFilter("status = 'Succeeded' AND refund_requested_at IS NOT NULL AND refund_accepted_at IS NULL");
 
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_payments_customer_id_created_at");
@@ -1827,6 +1856,44 @@ namespace Ticketing.Infrastructure.Data.Migrations
                         .HasFilter("processed_at IS NULL AND dead_lettered_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ticketing.Infrastructure.Payments.SimulatedCharge", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<bool>("Paid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Reference")
+                        .HasName("pk_simulated_charges");
+
+                    b.ToTable("simulated_charges", (string)null);
                 });
 
             modelBuilder.Entity("Ticketing.Infrastructure.Payments.WebhookInboxEntry", b =>
