@@ -47,6 +47,10 @@ public static class EventAccess
     /// <summary>Drafts exist only for their organizer and Admins (404 for anyone else).</summary>
     public static bool CanSee(this ICurrentUser user, Event @event) => @event.State != EventState.Draft || user.Owns(@event);
 
+    /// <inheritdoc cref="CanSee(ICurrentUser, Event)"/>
+    public static bool CanSee(this ICurrentUser user, EventDto @event) =>
+        @event.State != EventState.Draft || user.IsAdmin || (user.IsInRole(Roles.Organizer) && @event.OrganizerId == user.UserId);
+
     /// <summary>Only the owning organizer or an Admin act on an event: 403 for others, 404 if it is a draft they cannot see.</summary>
     public static void EnsureCanManage(this ICurrentUser user, Event @event)
     {

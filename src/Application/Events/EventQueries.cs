@@ -13,4 +13,15 @@ public static class EventQueries
             .ProjectTo<EventDto>(mapper.ConfigurationProvider, new { venues = context.Venues.AsNoTracking() })
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Event");
+
+    /// <summary>
+    /// The event as the caller may see it, from this instance's cache (ADR 0019): no query in steady state. Drafts
+    /// are 404 to all but their organizer and Admins.
+    /// </summary>
+    public static async Task<EventDto> GetVisibleDtoAsync(
+        this IEventCache cache, IApplicationDbContext context, IMapper mapper, ICurrentUser user, Guid eventId, CancellationToken cancellationToken)
+    {
+        var found = await cache.GetOrLoadAsync(eventId, token => context.GetDtoAsync(mapper, eventId, token), cancellationToken);
+        return user.CanSee(found) ? found : throw new NotFoundException("Event");
+    }
 }

@@ -18,7 +18,7 @@ public static class PollInterval
     public const int ListeningMaxSeconds = 60;
     public const int ListeningFactor = 4;
 
-    public static int SecondsFor(QueueEntryStatus status, int? position, Event @event, DateTimeOffset now, bool listening)
+    public static int SecondsFor(QueueEntryStatus status, int? position, QueuedEvent @event, DateTimeOffset now, bool listening)
     {
         var seconds = WaitingFor(status, position, @event, now) is { } expectedWait
             ? Math.Clamp((int)Math.Ceiling(expectedWait / 2), MinSeconds, MaxSeconds)
@@ -32,7 +32,7 @@ public static class PollInterval
     /// Seconds until something can change for this entry, or null when nothing the fan waits for is coming (admitted:
     /// the token is in hand; ended entries). A sold-out waiting list moves at the admission rate once stock returns.
     /// </summary>
-    private static double? WaitingFor(QueueEntryStatus status, int? position, Event @event, DateTimeOffset now)
+    private static double? WaitingFor(QueueEntryStatus status, int? position, QueuedEvent @event, DateTimeOffset now)
     {
         if (status != QueueEntryStatus.Waiting)
         {
@@ -44,6 +44,6 @@ public static class PollInterval
             return Math.Max(0, (@event.SaleStartsAt - now).TotalSeconds);
         }
 
-        return position is { } ahead ? (ahead + 1) * 60.0 / @event.Queue.AdmissionsPerMinute : null;
+        return position is { } ahead ? (ahead + 1) * 60.0 / @event.AdmissionsPerMinute : null;
     }
 }

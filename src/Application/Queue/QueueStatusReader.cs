@@ -8,7 +8,7 @@ namespace Ticketing.Application.Queue;
 public sealed class QueueStatusReader(IQueueLine line, IAdmissionTokens tokens, TimeProvider timeProvider)
 {
     /// <param name="listening">The client holds a live connection, so it polls only as a fallback.</param>
-    public async Task<QueueEntryDto> ReadAsync(QueueEntry entry, Event @event, bool listening, CancellationToken cancellationToken)
+    public async Task<QueueEntryDto> ReadAsync(QueueEntry entry, QueuedEvent @event, bool listening, CancellationToken cancellationToken)
     {
         int? position = null;
         int? wait = null;
@@ -17,7 +17,7 @@ public sealed class QueueStatusReader(IQueueLine line, IAdmissionTokens tokens, 
             position = await line.CountAheadAsync(entry.EventId, ordinal, cancellationToken);
             if (@event.State == EventState.OnSale)
             {
-                wait = (int)Math.Ceiling((position.Value + 1) * 60.0 / @event.Queue.AdmissionsPerMinute);
+                wait = (int)Math.Ceiling((position.Value + 1) * 60.0 / @event.AdmissionsPerMinute);
             }
         }
 

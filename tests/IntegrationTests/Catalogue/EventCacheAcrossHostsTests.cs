@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Ticketing.Application.Events;
+using Ticketing.Domain.Queue;
 using Ticketing.Infrastructure.Events;
 using Ticketing.IntegrationTests.Infrastructure;
 
@@ -37,6 +38,38 @@ public sealed class EventCacheAcrossHostsTests(ApiFixture fixture) : Integration
         updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
 
         (await WithinAsync(reader, created.Id, e => e.Title == "After")).Title.ShouldBe("After");
+    }
+
+    [Fact]
+    public async Task A_fan_polling_another_instance_hears_within_a_second_that_the_event_sold_out()
+    {
+        var second = new TicketingApiFactory(Fixture.ConnectionString, clock: Clock);
+        second.Settings["Events:CacheMaxAge"] = "01:00:00";
+        await using var _ = second;
+        var organizer = await CreateUserAsync("Organizer");
+        var sale = await organizer.Client.CreateEventAsync(
+            SellingApi.Queued(Clock.GetUtcNow().AddDays(2), Clock.GetUtcNow().AddHours(-1), capacity: 10));
+        await organizer.Client.PublishAsync(sale.Id);
+        var fan = await CreateUserAsync();
+        await fan.Client.JoinQueueAsync(sale.Id);
+        var poller = second.CreateClient();
+        poller.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fan.Tokens.AccessToken);
+        await ListeningAsync(second);
+        (await poller.PollQueueAsync(sale.Id)).SoldOut.ShouldBeFalse();
+
+        // Whoever sells the last ticket, the row's change is what every instance hears.
+        await ScalarAsync<string>("UPDATE events SET state = 'SoldOut' WHERE id = @id RETURNING state", ("id", sale.Id));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        var polled = await poller.PollQueueAsync(sale.Id);
+        while (!polled.SoldOut && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+            polled = await poller.PollQueueAsync(sale.Id);
+        }
+
+        polled.SoldOut.ShouldBeTrue();
+        polled.Status.ShouldBe(QueueEntryStatus.Waiting);
     }
 
     /// <summary>The cache answers only once its host listens for changes; until then it reads through.</summary>

@@ -15,9 +15,9 @@ public sealed class PollIntervalTests
     {
         var onSale = EventFactory.In(EventState.OnSale);
 
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 0, onSale, Now, listening: false).ShouldBe(1);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 9, onSale, Now, listening: false).ShouldBe(5);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 40_000, onSale, Now, listening: false).ShouldBe(PollInterval.MaxSeconds);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 0, QueuedEvent.Of(onSale), Now, listening: false).ShouldBe(1);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 9, QueuedEvent.Of(onSale), Now, listening: false).ShouldBe(5);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 40_000, QueuedEvent.Of(onSale), Now, listening: false).ShouldBe(PollInterval.MaxSeconds);
     }
 
     [Fact]
@@ -26,10 +26,10 @@ public sealed class PollIntervalTests
         var scheduled = EventFactory.In(EventState.Scheduled);
         var opensAt = scheduled.SaleStartsAt;
 
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, scheduled, opensAt.AddHours(-1), listening: false).ShouldBe(PollInterval.MaxSeconds);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, scheduled, opensAt.AddSeconds(-20), listening: false).ShouldBe(10);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, scheduled, opensAt.AddSeconds(-1), listening: false).ShouldBe(1);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, scheduled, opensAt.AddSeconds(5), listening: false).ShouldBe(1);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, QueuedEvent.Of(scheduled), opensAt.AddHours(-1), listening: false).ShouldBe(PollInterval.MaxSeconds);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, QueuedEvent.Of(scheduled), opensAt.AddSeconds(-20), listening: false).ShouldBe(10);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, QueuedEvent.Of(scheduled), opensAt.AddSeconds(-1), listening: false).ShouldBe(1);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, QueuedEvent.Of(scheduled), opensAt.AddSeconds(5), listening: false).ShouldBe(1);
     }
 
     [Fact]
@@ -37,13 +37,13 @@ public sealed class PollIntervalTests
     {
         var onSale = EventFactory.In(EventState.OnSale);
 
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 0, onSale, Now, listening: true).ShouldBe(PollInterval.ListeningMinSeconds);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 9, onSale, Now, listening: true).ShouldBe(20);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 40_000, onSale, Now, listening: true).ShouldBe(PollInterval.ListeningMaxSeconds);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 0, QueuedEvent.Of(onSale), Now, listening: true).ShouldBe(PollInterval.ListeningMinSeconds);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 9, QueuedEvent.Of(onSale), Now, listening: true).ShouldBe(20);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 40_000, QueuedEvent.Of(onSale), Now, listening: true).ShouldBe(PollInterval.ListeningMaxSeconds);
         foreach (var position in new[] { 0, 3, 9, 30, 100, 40_000 })
         {
-            PollInterval.SecondsFor(QueueEntryStatus.Waiting, position, onSale, Now, listening: true)
-                .ShouldBeGreaterThan(PollInterval.SecondsFor(QueueEntryStatus.Waiting, position, onSale, Now, listening: false));
+            PollInterval.SecondsFor(QueueEntryStatus.Waiting, position, QueuedEvent.Of(onSale), Now, listening: true)
+                .ShouldBeGreaterThan(PollInterval.SecondsFor(QueueEntryStatus.Waiting, position, QueuedEvent.Of(onSale), Now, listening: false));
         }
     }
 
@@ -53,14 +53,14 @@ public sealed class PollIntervalTests
     [InlineData(QueueEntryStatus.Expired)]
     [InlineData(QueueEntryStatus.Abandoned)]
     public void An_entry_that_waits_for_nothing_polls_at_the_longest_interval(QueueEntryStatus status) =>
-        PollInterval.SecondsFor(status, null, EventFactory.In(EventState.OnSale), Now, listening: false).ShouldBe(PollInterval.MaxSeconds);
+        PollInterval.SecondsFor(status, null, QueuedEvent.Of(EventFactory.In(EventState.OnSale)), Now, listening: false).ShouldBe(PollInterval.MaxSeconds);
 
     [Fact]
     public void A_sold_out_waiting_list_is_paced_by_the_place_in_line_as_stock_may_come_back()
     {
         var soldOut = EventFactory.In(EventState.SoldOut);
 
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 0, soldOut, Now, listening: false).ShouldBe(1);
-        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, soldOut, Now, listening: false).ShouldBe(PollInterval.MaxSeconds);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, 0, QueuedEvent.Of(soldOut), Now, listening: false).ShouldBe(1);
+        PollInterval.SecondsFor(QueueEntryStatus.Waiting, null, QueuedEvent.Of(soldOut), Now, listening: false).ShouldBe(PollInterval.MaxSeconds);
     }
 }

@@ -5,7 +5,7 @@ using Ticketing.Application.Common.Interfaces;
 namespace Ticketing.Application.Events.Queries.CanWatchQueue;
 
 /// <summary>
-/// Whether a user may follow an event's queue live: whoever may see the event (<see cref="EventAccess.CanSee"/>, as
+/// Whether a user may follow an event's queue live: whoever may see the event (<see cref="EventAccess.CanSee(ICurrentUser, Domain.Events.Event)"/>, as
 /// GET /api/events/{id}), so a draft only its organizer while they hold the role, and Admins. An unknown id is
 /// simply not watchable.
 /// </summary>

@@ -1,8 +1,6 @@
 using AutoMapper;
 using MediatR;
-using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
-using Ticketing.Domain.Events;
 
 namespace Ticketing.Application.Events.Queries.GetEvent;
 
@@ -12,14 +10,6 @@ public sealed record GetEventQuery(Guid Id) : IRequest<EventDto>;
 public sealed class GetEventQueryHandler(IApplicationDbContext context, ICurrentUser currentUser, IMapper mapper, IEventCache cache)
     : IRequestHandler<GetEventQuery, EventDto>
 {
-    public async Task<EventDto> Handle(GetEventQuery request, CancellationToken cancellationToken)
-    {
-        var found = await cache.GetOrLoadAsync(request.Id, token => context.GetDtoAsync(mapper, request.Id, token), cancellationToken);
-        if (found.State == EventState.Draft && !currentUser.IsAdmin && found.OrganizerId != currentUser.UserId)
-        {
-            throw new NotFoundException("Event");
-        }
-
-        return found;
-    }
+    public Task<EventDto> Handle(GetEventQuery request, CancellationToken cancellationToken) =>
+        cache.GetVisibleDtoAsync(context, mapper, currentUser, request.Id, cancellationToken);
 }

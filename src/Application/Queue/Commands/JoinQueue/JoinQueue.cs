@@ -64,6 +64,6 @@ public sealed class JoinQueueCommandHandler(
         // A second active entry for the customer meets the partial unique index: 409 ALREADY_QUEUED. No read first:
         // at an on-sale's opening every join would pay a round trip for the rare one that repeats.
         await context.SaveChangesAsync(cancellationToken);
-        return await reader.ReadAsync(entry, @event, listening, cancellationToken);
+        return await reader.ReadAsync(entry, QueuedEvent.Of(@event), listening, cancellationToken);
     }
 }

@@ -1,7 +1,9 @@
+using AutoMapper;
 using MediatR;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
+using Ticketing.Application.Events;
 using Ticketing.Domain.Accounts;
 
 namespace Ticketing.Application.Queue.Queries.GetMyQueueEntry;
@@ -11,14 +13,16 @@ namespace Ticketing.Application.Queue.Queries.GetMyQueueEntry;
 [Authorize(Roles = Roles.Customer)]
 public sealed record GetMyQueueEntryQuery(Guid EventId, bool Listening = false) : IRequest<QueueEntryDto>;
 
-public sealed class GetMyQueueEntryQueryHandler(IApplicationDbContext context, ICurrentUser currentUser, QueueStatusReader reader)
+public sealed class GetMyQueueEntryQueryHandler(
+    IApplicationDbContext context, ICurrentUser currentUser, IEventCache cache, IMapper mapper, QueueStatusReader reader)
     : IRequestHandler<GetMyQueueEntryQuery, QueueEntryDto>
 {
     public async Task<QueueEntryDto> Handle(GetMyQueueEntryQuery request, CancellationToken cancellationToken)
     {
-        var @event = await context.FindVisibleEventAsync(currentUser, request.EventId, cancellationToken);
+        // The event from the cache: every waiting fan polls, and the event changes rarely (its changes are NOTIFYed).
+        var @event = await cache.GetVisibleDtoAsync(context, mapper, currentUser, request.EventId, cancellationToken);
         var entry = await context.FindLatestEntryAsync(@event.Id, currentUser.UserId!.Value, cancellationToken)
             ?? throw new NotFoundException("Queue entry");
-        return await reader.ReadAsync(entry, @event, request.Listening, cancellationToken);
+        return await reader.ReadAsync(entry, QueuedEvent.Of(@event), request.Listening, cancellationToken);
     }
 }
