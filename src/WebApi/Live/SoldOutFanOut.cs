@@ -24,7 +24,7 @@ public sealed class SoldOutFanOut(IHubContext<LiveHub> hub, LiveConnections conn
         {
             await using var scope = scopes.CreateAsyncScope();
             queued = await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new GetQueuedCustomersQuery(eventId), cancellationToken);
+                .Send(new GetQueuedCustomersQuery(eventId, connected.Keys.ToList()), cancellationToken);
         }
 
         var fans = connected.Where(c => queued.Contains(c.Key)).ToList();
