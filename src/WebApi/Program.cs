@@ -1,4 +1,3 @@
-using Serilog;
 using Ticketing.Infrastructure.Logging;
 using Ticketing.Application;
 using Ticketing.Infrastructure;
@@ -32,8 +31,7 @@ await app.InitializeDatabaseAsync();
 app.UseTicketingForwardedHeaders();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UsePerimeterSecurity();
-// This host's logger, not the static one (which belongs to whichever host in the process was built last).
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseTicketingRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();

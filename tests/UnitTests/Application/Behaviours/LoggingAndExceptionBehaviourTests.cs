@@ -19,7 +19,7 @@ public sealed class LoggingAndExceptionBehaviourTests
         await behaviour.Handle(new SignIn("fan@example.com", "s3cret-password"), CancellationToken.None, () => Task.FromResult("ok"));
 
         var entry = logger.Entries.ShouldHaveSingleItem();
-        entry.Level.ShouldBe(LogLevel.Information);
+        entry.Level.ShouldBe(LogLevel.Debug);
         entry.Message.ShouldBe($"Handling SignIn for {userId}");
         entry.Message.ShouldNotContain("s3cret-password");
     }
