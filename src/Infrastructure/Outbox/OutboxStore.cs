@@ -55,11 +55,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider timePr
         return batch.OrderBy(m => m.Id).ToList();
     }
 
-    public async Task MarkProcessedAsync(Guid messageId, CancellationToken cancellationToken)
+    public async Task MarkProcessedAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE outbox_messages SET processed_at = @now, last_error = NULL WHERE id = @id");
-        command.Parameters.AddWithValue("id", messageId);
+            "UPDATE outbox_messages SET processed_at = @now, last_error = NULL WHERE id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", messageIds.ToArray());
         command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

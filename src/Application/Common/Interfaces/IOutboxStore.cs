@@ -10,7 +10,7 @@ public interface IOutboxStore
 {
     Task<IReadOnlyList<OutboxEnvelope>> LeaseBatchAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task MarkProcessedAsync(Guid messageId, CancellationToken cancellationToken);
+    Task MarkProcessedAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken);
 
     /// <summary>Records the failure; the message is tried again at <paramref name="retryAt"/>, or dead-lettered when it is null.</summary>
     Task MarkFailedAsync(Guid messageId, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);

@@ -28,7 +28,7 @@ public sealed class DispatchOutboxCommandHandlerTests
         delivered.ShouldBe(1);
         _mediator.Verify(m => m.Publish(
             It.Is<DomainEventNotification<UserRegisteredEvent>>(n => ReferenceEquals(n.DomainEvent, message.Event)), It.IsAny<CancellationToken>()));
-        _outbox.Verify(o => o.MarkProcessedAsync(message.Id, It.IsAny<CancellationToken>()));
+        _outbox.Verify(o => o.MarkProcessedAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.SequenceEqual(new[] { message.Id })), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class DispatchOutboxCommandHandlerTests
         (await Handler().Handle(new DispatchOutboxCommand(), CancellationToken.None)).ShouldBe(0);
 
         _outbox.Verify(o => o.MarkFailedAsync(message.Id, "smtp down", _clock.GetUtcNow().AddSeconds(delaySeconds), It.IsAny<CancellationToken>()));
-        _outbox.Verify(o => o.MarkProcessedAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.MarkProcessedAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DispatchOutboxCommandHandlerTests
 
         (await Handler().Handle(new DispatchOutboxCommand(), CancellationToken.None)).ShouldBe(1);
 
-        _outbox.Verify(o => o.MarkProcessedAsync(fine.Id, It.IsAny<CancellationToken>()));
+        _outbox.Verify(o => o.MarkProcessedAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.SequenceEqual(new[] { fine.Id })), It.IsAny<CancellationToken>()));
         _outbox.Verify(o => o.MarkFailedAsync(failing.Id, It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()));
     }
 
@@ -104,6 +104,33 @@ public sealed class DispatchOutboxCommandHandlerTests
 
         _outbox.Verify(o => o.MarkFailedAsync(unreadable.Id, It.Is<string>(e => e.Contains("Ticketing.Domain.Gone")), null, It.IsAny<CancellationToken>()));
         _mediator.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_drain_takes_batch_after_batch_while_they_come_back_full()
+    {
+        var full = new[] { Envelope(1), Envelope(1) };
+        var last = Envelope(1);
+        _outbox.SetupSequence(o => o.LeaseBatchAsync(2, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(full)
+            .ReturnsAsync([last])
+            .ReturnsAsync([Envelope(1)]);
+
+        (await Handler().Handle(new DispatchOutboxCommand(BatchSize: 2, Drain: TimeSpan.FromSeconds(10)), CancellationToken.None)).ShouldBe(3);
+
+        _outbox.Verify(o => o.MarkProcessedAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.SequenceEqual(full.Select(m => m.Id).ToArray())), It.IsAny<CancellationToken>()));
+        _outbox.Verify(o => o.MarkProcessedAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.SequenceEqual(new[] { last.Id })), It.IsAny<CancellationToken>()));
+        _outbox.Verify(o => o.LeaseBatchAsync(2, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task Without_a_drain_one_full_batch_is_all_a_run_takes()
+    {
+        _outbox.SetupSequence(o => o.LeaseBatchAsync(2, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([Envelope(1), Envelope(1)])
+            .ReturnsAsync([Envelope(1)]);
+
+        (await Handler().Handle(new DispatchOutboxCommand(BatchSize: 2), CancellationToken.None)).ShouldBe(2);
     }
 
     private DispatchOutboxCommandHandler Handler(ListLogger<DispatchOutboxCommandHandler>? logger = null) =>

@@ -11,7 +11,10 @@ namespace Ticketing.Application.Outbox.Commands.DispatchOutbox;
 /// up after <see cref="DispatchOutboxCommandHandler.MaxAttempts"/>; money-moving work (<see cref="IMoneyMovingEvent"/>)
 /// never is — it is retried at a capped interval for as long as it takes, and logged at Error once it keeps failing.
 /// </summary>
-public sealed record DispatchOutboxCommand(int BatchSize = 50) : IRequest<int>;
+/// <param name="Drain">Up to this long, take the next batch while the last one came back full: an on-sale writes
+/// hundreds of messages a second (admissions, claims, payments, bookings), and one batch per trigger let the backlog —
+/// and with it the fans' admission pushes — fall minutes behind. Zero: one batch.</param>
+public sealed record DispatchOutboxCommand(int BatchSize = 100, TimeSpan Drain = default) : IRequest<int>;
 
 public sealed class DispatchOutboxCommandHandler(
     IOutboxStore outbox,
@@ -30,53 +33,87 @@ public sealed class DispatchOutboxCommandHandler(
 
     public async Task<int> Handle(DispatchOutboxCommand request, CancellationToken cancellationToken)
     {
-        var batch = await outbox.LeaseBatchAsync(request.BatchSize, Lease, cancellationToken);
+        var started = timeProvider.GetTimestamp();
         var delivered = 0;
-        foreach (var message in batch)
+        int leased;
+        do
         {
-            if (message.Event is null)
-            {
-                logger.LogError("Outbox message {MessageId} of type {Type} cannot be read; dead-lettered", message.Id, message.Type);
-                await outbox.MarkFailedAsync(message.Id, $"Unknown or unreadable event type {message.Type}", null, CancellationToken.None);
-                continue;
-            }
+            var batch = await outbox.LeaseBatchAsync(request.BatchSize, Lease, cancellationToken);
+            leased = batch.Count;
+            delivered += await DeliverAsync(batch, cancellationToken);
+        }
+        while (leased == request.BatchSize && timeProvider.GetElapsedTime(started) < request.Drain && !cancellationToken.IsCancellationRequested);
 
-            try
-            {
-                await publisher.PublishAsync(message.Event, cancellationToken);
-                await outbox.MarkProcessedAsync(message.Id, CancellationToken.None);
-                delivered++;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                var retryAt = RetryAt(message);
-                if (message.Event is IMoneyMovingEvent && message.Attempts >= MaxAttempts)
-                {
-                    // Past where a notification would be given up: a person should look at the provider.
-                    logger.LogError(
-                        ex,
-                        "Money-moving outbox message {MessageId} ({Type}) keeps failing, attempt {Attempt}; never given up, retry at {RetryAt:O}",
-                        message.Id,
-                        message.Type,
-                        message.Attempts,
-                        retryAt);
-                }
-                else
-                {
-                    logger.LogWarning(
-                        ex,
-                        "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}; {Outcome}",
-                        message.Id,
-                        message.Type,
-                        message.Attempts,
-                        retryAt is null ? "dead-lettered" : $"retry at {retryAt:O}");
-                }
+        return delivered;
+    }
 
-                await outbox.MarkFailedAsync(message.Id, ex.Message, retryAt, CancellationToken.None);
+    private async Task<int> DeliverAsync(IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
+    {
+        List<Guid> processed = [];
+        try
+        {
+            foreach (var message in batch)
+            {
+                if (await DeliverAsync(message, cancellationToken))
+                {
+                    processed.Add(message.Id);
+                }
+            }
+        }
+        finally
+        {
+            // One statement for the batch; in a finally so a shutdown mid-batch does not deliver these twice.
+            if (processed.Count > 0)
+            {
+                await outbox.MarkProcessedAsync(processed, CancellationToken.None);
             }
         }
 
-        return delivered;
+        return processed.Count;
+    }
+
+    private async Task<bool> DeliverAsync(OutboxEnvelope message, CancellationToken cancellationToken)
+    {
+        if (message.Event is null)
+        {
+            logger.LogError("Outbox message {MessageId} of type {Type} cannot be read; dead-lettered", message.Id, message.Type);
+            await outbox.MarkFailedAsync(message.Id, $"Unknown or unreadable event type {message.Type}", null, CancellationToken.None);
+            return false;
+        }
+
+        try
+        {
+            await publisher.PublishAsync(message.Event, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var retryAt = RetryAt(message);
+            if (message.Event is IMoneyMovingEvent && message.Attempts >= MaxAttempts)
+            {
+                // Past where a notification would be given up: a person should look at the provider.
+                logger.LogError(
+                    ex,
+                    "Money-moving outbox message {MessageId} ({Type}) keeps failing, attempt {Attempt}; never given up, retry at {RetryAt:O}",
+                    message.Id,
+                    message.Type,
+                    message.Attempts,
+                    retryAt);
+            }
+            else
+            {
+                logger.LogWarning(
+                    ex,
+                    "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}; {Outcome}",
+                    message.Id,
+                    message.Type,
+                    message.Attempts,
+                    retryAt is null ? "dead-lettered" : $"retry at {retryAt:O}");
+            }
+
+            await outbox.MarkFailedAsync(message.Id, ex.Message, retryAt, CancellationToken.None);
+            return false;
+        }
     }
 
     /// <summary>
