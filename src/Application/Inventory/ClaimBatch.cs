@@ -40,14 +40,20 @@ public sealed class ClaimBatch(
         }
 
         var claims = decisions.Select(d => d.Refusal is null ? Write(d.Request, entries) : null).ToList();
-        // While other types still have stock the event stays OnSale; only the last tickets of a type can end it. The
-        // claims are committed by the time it runs: its failure does not fail them, and the admission tick re-checks.
-        if (await HoldAsync(eventId, requests, claims, cancellationToken) || requests.Any(r => r.Event.State != EventState.OnSale))
-        {
-            availability.FollowAfterCommit(eventId);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        var accepted = requests.Zip(claims).Where(p => p.Second is not null).Select(p => (Request: p.First, Claim: p.Second!)).ToList();
+        await WriteAsync(eventId, accepted, cancellationToken);
+        await transaction.CommitAfterAsync(
+            () =>
+            {
+                // While other types still have stock the event stays OnSale; only the last tickets of a type can end
+                // it. The claims are committed by the time it runs: its failure does not fail them, and the admission
+                // tick re-checks.
+                if (Hold(accepted) || requests.Any(r => r.Event.State != EventState.OnSale))
+                {
+                    availability.FollowAfterCommit(eventId);
+                }
+            },
+            cancellationToken);
         return decisions.Select((d, i) => new ClaimOutcome(claims[i], d.Refusal)).ToList();
     }
 
@@ -162,17 +168,12 @@ public sealed class ClaimBatch(
         return claim;
     }
 
-    /// <summary>
-    /// The accepted claims, their items and outbox rows in one SaveChanges (held seats point at their claim), then the
-    /// seats, then each type's <c>held</c> once — the hot rows last, so they stay locked only until the commit.
-    /// True when it took the last tickets of a type.
-    /// </summary>
-    private async Task<bool> HoldAsync(Guid eventId, IReadOnlyList<ClaimRequest> requests, IReadOnlyList<Claim?> claims, CancellationToken cancellationToken)
+    /// <summary>The accepted claims, their items and outbox rows in one SaveChanges (held seats point at their claim), then the seats.</summary>
+    private async Task WriteAsync(Guid eventId, IReadOnlyList<(ClaimRequest Request, Claim Claim)> accepted, CancellationToken cancellationToken)
     {
-        var accepted = requests.Zip(claims).Where(p => p.Second is not null).Select(p => (Request: p.First, Claim: p.Second!)).ToList();
         if (accepted.Count == 0)
         {
-            return false;
+            return;
         }
 
         await context.SaveChangesAsync(cancellationToken);
@@ -181,14 +182,20 @@ public sealed class ClaimBatch(
         {
             throw new InvalidOperationException("Seats locked as available for this batch were not available.");
         }
+    }
 
+    /// <summary>
+    /// Each type's <c>held</c> once — the hot rows, last and with the commit (<see cref="IUnitOfWorkTransaction.CommitAfterAsync"/>).
+    /// True when it took the last tickets of a type.
+    /// </summary>
+    private bool Hold(IReadOnlyList<(ClaimRequest Request, Claim Claim)> accepted)
+    {
         var tookTheLast = false;
         // In PostgreSQL's uuid order (the hex text's order), as the locking read takes them.
         var perType = accepted.SelectMany(a => a.Request.Lines).GroupBy(l => l.TicketTypeId).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal);
         foreach (var type in perType)
         {
-            var left = await inventory.TryHoldAsync(type.Key, type.Sum(l => l.Quantity), cancellationToken)
-                ?? throw new StockMovedException();
+            var left = inventory.TryHold(type.Key, type.Sum(l => l.Quantity)) ?? throw new StockMovedException();
             tookTheLast |= left == 0;
         }
 

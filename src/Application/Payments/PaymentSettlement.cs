@@ -28,7 +28,8 @@ public sealed class PaymentSettlement(
 {
     /// <summary>
     /// Saves, then moves the stock — held to sold for a booking, held back to free for a failed payment — and commits:
-    /// the hot ticket-type row is locked from those short updates to the commit only.
+    /// the seats first, then the hot ticket-type rows with the commit (<see cref="IUnitOfWorkTransaction.CommitAfterAsync"/>),
+    /// so they are locked for those round trips only.
     /// </summary>
     public async Task SaveAndCommitAsync(IUnitOfWorkTransaction transaction, StockMoves moves, CancellationToken cancellationToken)
     {
@@ -37,16 +38,24 @@ public sealed class PaymentSettlement(
         {
             if (sold)
             {
-                await inventory.ConfirmAsync(claim.Id, claim.StockLines, cancellationToken);
+                await inventory.SellHeldSeatsAsync(claim.Id, cancellationToken);
             }
             else
             {
-                await inventory.ReleaseAsync(claim.Id, claim.StockLines, cancellationToken);
+                await inventory.FreeHeldSeatsAsync(claim.Id, cancellationToken);
                 availability.FollowAfterCommit(claim.EventId);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAfterAsync(
+            () =>
+            {
+                foreach (var (claim, sold) in moves.All)
+                {
+                    inventory.MoveHeld(claim.StockLines, sold);
+                }
+            },
+            cancellationToken);
     }
 
     /// <summary>The card part was captured (or the wallet paid everything).</summary>

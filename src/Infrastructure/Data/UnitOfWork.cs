@@ -81,6 +81,14 @@ public sealed class UnitOfWork(ApplicationDbContext context, ILogger<UnitOfWork>
             await unit.CommittedAsync(cancellationToken);
         }
 
+        public async Task CommitAfterAsync(Action hotRows, CancellationToken cancellationToken)
+        {
+            hotRows();
+            Inner.Commit();
+            _ended = true;
+            await unit.CommittedAsync(cancellationToken);
+        }
+
         public async ValueTask DisposeAsync()
         {
             // Uncommitted, EF rolls the transaction back here.

@@ -23,6 +23,16 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
         return left.Count == 1 ? left[0] : null;
     }
 
+    public int? TryHold(Guid ticketTypeId, int quantity)
+    {
+        var left = context.Database.SqlQuery<int>($"""
+            UPDATE ticket_types SET held = held + {quantity}
+             WHERE id = {ticketTypeId} AND sold + held + {quantity} <= capacity
+            RETURNING capacity - sold - held AS "Value"
+            """).ToList();
+        return left.Count == 1 ? left[0] : null;
+    }
+
     public Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
     {
         // Lock the requested seats that are still free (in id order, so overlapping requests cannot deadlock); take
@@ -100,9 +110,25 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
                 $"UPDATE ticket_types SET held = held - {quantity} WHERE id = {ticketTypeId}", cancellationToken);
         }
 
-        await context.Database.ExecuteSqlAsync(
-            $"UPDATE event_seats SET status = 'Available', claim_id = NULL WHERE claim_id = {claimId} AND status = 'Held'",
-            cancellationToken);
+        await FreeHeldSeatsAsync(claimId, cancellationToken);
+    }
+
+    public Task SellHeldSeatsAsync(Guid claimId, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlAsync(
+            $"UPDATE event_seats SET status = 'Sold', claim_id = NULL WHERE claim_id = {claimId} AND status = 'Held'", cancellationToken);
+
+    public Task FreeHeldSeatsAsync(Guid claimId, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlAsync(
+            $"UPDATE event_seats SET status = 'Available', claim_id = NULL WHERE claim_id = {claimId} AND status = 'Held'", cancellationToken);
+
+    public void MoveHeld(IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, bool sold)
+    {
+        // In PostgreSQL's uuid order, as every other writer of several types takes them.
+        foreach (var (ticketTypeId, quantity) in items.OrderBy(i => i.TicketTypeId.ToString(), StringComparer.Ordinal))
+        {
+            context.Database.ExecuteSql(
+                $"UPDATE ticket_types SET held = held - {quantity}, sold = sold + {(sold ? quantity : 0)} WHERE id = {ticketTypeId}");
+        }
     }
 
     public async Task<bool> TrySellAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken) =>
@@ -126,18 +152,6 @@ public sealed class TicketInventory(ApplicationDbContext context) : IInventory
             """,
             [new NpgsqlParameter("event_id", eventId), SeatIds(seatIds)],
             cancellationToken);
-
-    public async Task ConfirmAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken)
-    {
-        foreach (var (ticketTypeId, quantity) in items)
-        {
-            await context.Database.ExecuteSqlAsync(
-                $"UPDATE ticket_types SET held = held - {quantity}, sold = sold + {quantity} WHERE id = {ticketTypeId}", cancellationToken);
-        }
-
-        await context.Database.ExecuteSqlAsync(
-            $"UPDATE event_seats SET status = 'Sold', claim_id = NULL WHERE claim_id = {claimId} AND status = 'Held'", cancellationToken);
-    }
 
     public async Task ReturnSoldAsync(IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken)
     {

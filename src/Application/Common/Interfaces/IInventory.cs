@@ -12,6 +12,9 @@ public interface IInventory
     /// </summary>
     Task<int?> TryHoldAsync(Guid ticketTypeId, int quantity, CancellationToken cancellationToken);
 
+    /// <summary><see cref="TryHoldAsync"/> on the calling thread, for <see cref="IUnitOfWorkTransaction.CommitAfterAsync"/>.</summary>
+    int? TryHold(Guid ticketTypeId, int quantity);
+
     /// <summary>Marks exactly the requested Available seats Held by the claim; returns how many it took (all or the caller rolls back).</summary>
     Task<int> HoldSeatsAsync(Guid eventId, Guid claimId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
 
@@ -39,8 +42,17 @@ public interface IInventory
     /// <summary>Marks exactly the requested Available seats Sold; returns how many it took (all, or none).</summary>
     Task<int> SellSeatsAsync(Guid eventId, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);
 
-    /// <summary>A paid claim: <c>held -= quantity, sold += quantity</c>, and its seats from Held to Sold.</summary>
-    Task ConfirmAsync(Guid claimId, IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, CancellationToken cancellationToken);
+    /// <summary>A paid claim's seats, from Held to Sold (its counters: <see cref="MoveHeld"/>).</summary>
+    Task SellHeldSeatsAsync(Guid claimId, CancellationToken cancellationToken);
+
+    /// <summary>An unpaid claim's seats, from Held back to Available (its counters: <see cref="MoveHeld"/>).</summary>
+    Task FreeHeldSeatsAsync(Guid claimId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A settled claim's counters, on the calling thread for <see cref="IUnitOfWorkTransaction.CommitAfterAsync"/>:
+    /// <c>held -= quantity</c>, and <c>sold += quantity</c> when it was paid.
+    /// </summary>
+    void MoveHeld(IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, bool sold);
 
     /// <summary>A cancelled booking: <c>sold -= quantity</c>, and its seats back to Available.</summary>
     Task ReturnSoldAsync(IReadOnlyList<(Guid TicketTypeId, int Quantity)> items, IReadOnlyCollection<Guid> seatIds, CancellationToken cancellationToken);

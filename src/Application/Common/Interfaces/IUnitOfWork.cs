@@ -29,4 +29,14 @@ public interface IUnitOfWorkTransaction : IAsyncDisposable
 {
     /// <summary>Commits, then runs the after-commit work in the order it was registered.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="hotRows"/> — the statements on rows every sale of a type updates — and the COMMIT on this
+    /// thread without yielding it, then the after-commit work. PostgreSQL keeps an updated row locked until COMMIT; an
+    /// awaited round trip gives the thread back, and under an on-sale its continuation waited 50–400 ms for a turn in
+    /// the thread pool while every other sale of the type queued on the lock. Blocked, the thread is woken as soon as
+    /// the answer arrives, so the lock lasts the round trips (ADR 24). Throwing from <paramref name="hotRows"/> commits
+    /// nothing.
+    /// </summary>
+    Task CommitAfterAsync(Action hotRows, CancellationToken cancellationToken);
 }
