@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
@@ -15,14 +16,26 @@ public sealed class LeaveQueueCommandHandler(IApplicationDbContext context, ICur
 {
     public async Task<Unit> Handle(LeaveQueueCommand request, CancellationToken cancellationToken)
     {
-        var entry = await context.FindLatestEntryAsync(request.EventId, currentUser.UserId!.Value, cancellationToken);
-        if (entry is null || !entry.IsActive)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new NotFoundException("Queue entry");
-        }
+            var entry = await context.FindLatestEntryAsync(request.EventId, currentUser.UserId!.Value, cancellationToken);
+            if (entry is null || !entry.IsActive)
+            {
+                throw new NotFoundException("Queue entry");
+            }
 
-        entry.Abandon(timeProvider.GetUtcNow());
-        await context.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+            entry.Abandon(timeProvider.GetUtcNow());
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                return Unit.Value;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                // The admission tick or the expiry sweep changed the entry first (admitted it, or let it lapse):
+                // read it again, so an admitted fan still leaves and a lapsed one hears that nothing is left to leave.
+                context.DiscardTrackedChanges();
+            }
+        }
     }
 }
