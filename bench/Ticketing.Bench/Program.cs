@@ -16,16 +16,21 @@ try
     // Arrivals (queue joins) have slots of their own, so that 50,000 joins sent at once do not stand in front of the
     // polls, claims and payments of the users already in line — as they would not in front of a real server.
     var arrivalSlotCount = Math.Max(1, options.Concurrency / 2);
-    using var http = ApiClient.CreateHttpClient(options.Url, options.Concurrency + arrivalSlotCount);
+    // Checkout (claims, payments, card outcomes, leaving) too: a fan's own connection does not wait behind other fans'
+    // polls, and a claim that waited here for a slot could outlive its admission window in the load generator.
+    var checkoutSlotCount = Math.Max(1, options.Concurrency / 2);
+    using var http = ApiClient.CreateHttpClient(options.Url, options.Concurrency + arrivalSlotCount + checkoutSlotCount);
     using var slots = new SemaphoreSlim(options.Concurrency);
     using var arrivalSlots = new SemaphoreSlim(arrivalSlotCount);
+    using var checkoutSlots = new SemaphoreSlim(checkoutSlotCount);
     var api = new TicketingApi(new ApiClient(http, slots, new Metrics()), settings.WebhookSecret);
     var arrivals = new TicketingApi(new ApiClient(http, arrivalSlots, new Metrics()), settings.WebhookSecret);
+    var checkout = new TicketingApi(new ApiClient(http, checkoutSlots, new Metrics()), settings.WebhookSecret);
     // The organizer's dashboard has a connection of its own: behind 50,000 joins it would learn of the sell-out late.
     using var dashboardHttp = ApiClient.CreateHttpClient(options.Url, 1);
     using var dashboardSlot = new SemaphoreSlim(1);
     var dashboard = new TicketingApi(new ApiClient(dashboardHttp, dashboardSlot, new Metrics()), settings.WebhookSecret);
-    var run = new BenchRun(options, new BenchAccounts(settings), api, arrivals, dashboard, settings.ConnectionString);
+    var run = new BenchRun(options, new BenchAccounts(settings), api, arrivals, checkout, dashboard, settings.ConnectionString);
     var startedAt = DateTimeOffset.UtcNow;
 
     var result = options.Scenario switch

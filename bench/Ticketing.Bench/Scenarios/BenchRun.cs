@@ -5,7 +5,7 @@ using Ticketing.Domain.Accounts;
 namespace Ticketing.Bench.Scenarios;
 
 /// <summary>What every scenario shares: the accounts, the API counted for setup, and a progress line.</summary>
-public sealed class BenchRun(BenchOptions options, BenchAccounts accounts, TicketingApi setupApi, TicketingApi arrivalsApi, TicketingApi dashboard, string connectionString)
+public sealed class BenchRun(BenchOptions options, BenchAccounts accounts, TicketingApi setupApi, TicketingApi arrivalsApi, TicketingApi checkoutApi, TicketingApi dashboard, string connectionString)
 {
     public string Id { get; } = $"run{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
 
@@ -15,6 +15,9 @@ public sealed class BenchRun(BenchOptions options, BenchAccounts accounts, Ticke
 
     /// <summary>The same connections with slots of their own, for queue joins (--concurrency / 2).</summary>
     public TicketingApi ArrivalsApi => arrivalsApi;
+
+    /// <summary>The same connections with slots of their own, for claims, payments and leaving (--concurrency / 2).</summary>
+    public TicketingApi CheckoutApi => checkoutApi;
 
     /// <summary>Outside the load: its own connection, counted nowhere.</summary>
     public TicketingApi Dashboard => dashboard;

@@ -31,6 +31,7 @@ public sealed class OnSale(BenchRun run)
         var timed = new Metrics();
         var api = run.SetupApi.CountingInto(timed);
         var arrivals = run.ArrivalsApi.CountingInto(timed);
+        var checkout = run.CheckoutApi.CountingInto(timed);
         var sale = new Sale(@event.Id, @event.TicketTypes[0].Id);
         var listening = ChooseListeners(customers.Count, options);
         var stats = new LiveStats();
@@ -40,7 +41,7 @@ public sealed class OnSale(BenchRun run)
         stop.CancelAfter(TimeSpan.FromSeconds(options.MaxSeconds));
         BenchRun.Log($"on-sale of {options.Tickets:N0} tickets to {options.Users:N0} users starts (event {@event.Id})");
         var clock = await run.StartTimedPhaseAsync(cancellationToken);
-        var buyers = customers.Select((customer, i) => new Buyer(arrivals, api, listening[i] ? live : null, sale, customer, plans[i], options.Seed + i).RunAsync(stop.Token)).ToList();
+        var buyers = customers.Select((customer, i) => new Buyer(arrivals, api, checkout, listening[i] ? live : null, sale, customer, plans[i], options.Seed + i).RunAsync(stop.Token)).ToList();
         var everyoneDone = Task.WhenAll(buyers).ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
         var soldOut = await WatchUntilSoldOutAsync(organizer, sale, options.Tickets, timed, clock, stop);
         var duration = run.EndTimedPhase(clock);
@@ -112,7 +113,7 @@ public sealed class OnSale(BenchRun run)
     private sealed record Sale(Guid EventId, Guid TicketTypeId);
 
     /// <summary>One virtual user, start to finish.</summary>
-    private sealed class Buyer(TicketingApi arrivals, TicketingApi api, LiveClients? live, Sale sale, BenchUser user, BuyerPlan plan, int seed)
+    private sealed class Buyer(TicketingApi arrivals, TicketingApi api, TicketingApi checkout, LiveClients? live, Sale sale, BenchUser user, BuyerPlan plan, int seed)
     {
         private readonly Random _random = new(seed);
 
@@ -167,10 +168,10 @@ public sealed class OnSale(BenchRun run)
                 return;
             }
 
-            var claim = await api.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, plan.Quantity, admission.Token, cancellationToken);
+            var claim = await checkout.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, plan.Quantity, admission.Token, cancellationToken);
             if (claim is { Status: 409, Code: "INSUFFICIENT_INVENTORY" } && plan.Quantity > 1)
             {
-                claim = await api.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, 1, admission.Token, cancellationToken);
+                claim = await checkout.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, 1, admission.Token, cancellationToken);
             }
 
             if (!claim.Ok)
@@ -178,7 +179,7 @@ public sealed class OnSale(BenchRun run)
                 // Nothing left for now: the user closes the tab, and leaving hands a live admission to the next in line.
                 if (admission.ExpiresAt > DateTimeOffset.UtcNow)
                 {
-                    await api.LeaveQueueAsync(user.Token, sale.EventId, cancellationToken);
+                    await checkout.LeaveQueueAsync(user.Token, sale.EventId, cancellationToken);
                 }
 
                 return;
@@ -191,11 +192,11 @@ public sealed class OnSale(BenchRun run)
 
             // A few seconds on the payment page.
             await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(500, 3_000)), cancellationToken);
-            var payment = await api.PayAsync(user.Token, claim.Value!.Id, plan.Method, cancellationToken);
+            var payment = await checkout.PayAsync(user.Token, claim.Value!.Id, plan.Method, cancellationToken);
             if (payment.Ok && payment.Value!.CardAmount > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(500, 3_000)), cancellationToken);
-                await api.SendCardOutcomeAsync(payment.Value, paid: plan.Behaviour != BuyerBehaviour.CardDeclined, cancellationToken);
+                await checkout.SendCardOutcomeAsync(payment.Value, paid: plan.Behaviour != BuyerBehaviour.CardDeclined, cancellationToken);
             }
         }
 
