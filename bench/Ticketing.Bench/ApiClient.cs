@@ -13,6 +13,9 @@ namespace Ticketing.Bench;
 /// </summary>
 public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metrics)
 {
+    /// <summary>The status of an answer to a request that was not sent: its deadline passed in the runner's queue.</summary>
+    public const int Lapsed = -1;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
@@ -39,10 +42,12 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
     public Task<Answer<T>> GetAsync<T>(string endpoint, string path, string? token, CancellationToken cancellationToken) =>
         SendAsync<T>(endpoint, () => Request(HttpMethod.Get, path, token), cancellationToken);
 
-    public Task<Answer<JsonElement>> DeleteAsync(string endpoint, string path, string token, CancellationToken cancellationToken) =>
-        SendAsync<JsonElement>(endpoint, () => Request(HttpMethod.Delete, path, token), cancellationToken);
+    /// <param name="notAfter">Not sent once this has passed while the request waited for a slot (<see cref="Lapsed"/>).</param>
+    public Task<Answer<JsonElement>> DeleteAsync(string endpoint, string path, string token, CancellationToken cancellationToken, DateTimeOffset? notAfter = null) =>
+        SendAsync<JsonElement>(endpoint, () => Request(HttpMethod.Delete, path, token), cancellationToken, notAfter);
 
-    public Task<Answer<T>> PostAsync<T>(string endpoint, string path, string token, object? body, CancellationToken cancellationToken, string? idempotencyKey = null) =>
+    /// <param name="notAfter">Not sent once this has passed while the request waited for a slot (<see cref="Lapsed"/>).</param>
+    public Task<Answer<T>> PostAsync<T>(string endpoint, string path, string token, object? body, CancellationToken cancellationToken, string? idempotencyKey = null, DateTimeOffset? notAfter = null) =>
         SendAsync<T>(endpoint, () =>
         {
             var request = Request(HttpMethod.Post, path, token);
@@ -53,7 +58,7 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
             }
 
             return request;
-        }, cancellationToken);
+        }, cancellationToken, notAfter);
 
     public Task<Answer<JsonElement>> PostRawAsync(string endpoint, string path, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(endpoint, () =>
@@ -79,9 +84,17 @@ public sealed class ApiClient(HttpClient http, SemaphoreSlim slots, Metrics metr
         return request;
     }
 
-    private async Task<Answer<T>> SendAsync<T>(string endpoint, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    private async Task<Answer<T>> SendAsync<T>(string endpoint, Func<HttpRequestMessage> create, CancellationToken cancellationToken, DateTimeOffset? notAfter = null)
     {
         await slots.WaitAsync(cancellationToken);
+        if (notAfter is { } deadline && DateTimeOffset.UtcNow >= deadline)
+        {
+            // A fan's own connection would have sent it in time: the runner's queue made it late, not the system.
+            slots.Release();
+            metrics.RecordLapsedInRunner(endpoint);
+            return new Answer<T>(Lapsed, default, null);
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -17,7 +17,7 @@ public sealed record BenchOptions
           floor       --seconds S (30)                        GET /health/live per second: the framework's floor
 
         options
-          --concurrency K          most requests in flight at once (256), plus K/2 for queue joins
+          --concurrency K          most requests in flight at once (256), plus K/2 for queue joins and K for checkout
           --max-seconds S          the timed phase stops after S seconds whatever happened (450)
           --admissions-per-minute  the on-sale event's admission rate (12000)
           --wallet-share F         onsale: share of users with money in their wallet (0.1)

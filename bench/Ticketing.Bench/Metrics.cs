@@ -23,6 +23,14 @@ public sealed class Metrics
         }
     }
 
+    private readonly ConcurrentDictionary<string, long> _lapsed = new(StringComparer.Ordinal);
+
+    /// <summary>A request not sent: its deadline (an admission's expiry) passed while it waited for a runner slot.</summary>
+    public void RecordLapsedInRunner(string endpoint) => _lapsed.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
+
+    /// <summary>By endpoint, the requests the runner could not send before their deadline (<see cref="RecordLapsedInRunner"/>).</summary>
+    public SortedDictionary<string, long> LapsedInRunner() => new(_lapsed, StringComparer.Ordinal);
+
     /// <summary>What the errors were: "claim 403 ADMISSION_INVALID" and the like.</summary>
     public SortedDictionary<string, long> ErrorsByCode() => new(_problems, StringComparer.Ordinal);
 

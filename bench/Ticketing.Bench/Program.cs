@@ -16,9 +16,10 @@ try
     // Arrivals (queue joins) have slots of their own, so that 50,000 joins sent at once do not stand in front of the
     // polls, claims and payments of the users already in line — as they would not in front of a real server.
     var arrivalSlotCount = Math.Max(1, options.Concurrency / 2);
-    // Checkout (claims, payments, card outcomes, leaving) too: a fan's own connection does not wait behind other fans'
-    // polls, and a claim that waited here for a slot could outlive its admission window in the load generator.
-    var checkoutSlotCount = Math.Max(1, options.Concurrency / 2);
+    // Checkout (claims, payments, card outcomes, leaving) too, as many as the rest: a fan's own connection does not wait
+    // behind other fans' polls, and a claim that waited here for a slot could outlive its admission window in the load
+    // generator. Half as many capped the sale: a thousand fans paying at once queued for slots a second or two each.
+    var checkoutSlotCount = options.Concurrency;
     using var http = ApiClient.CreateHttpClient(options.Url, options.Concurrency + arrivalSlotCount + checkoutSlotCount);
     using var slots = new SemaphoreSlim(options.Concurrency);
     using var arrivalSlots = new SemaphoreSlim(arrivalSlotCount);

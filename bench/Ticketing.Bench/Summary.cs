@@ -68,6 +68,9 @@ public sealed record Summary
     /// <summary>The same errors by endpoint, status and problem code ("claim 403 ADMISSION_INVALID").</summary>
     public required IReadOnlyDictionary<string, long> ErrorsByCode { get; init; }
 
+    /// <summary>By endpoint, requests the runner did not send because their admission lapsed while they waited for a slot.</summary>
+    public required IReadOnlyDictionary<string, long> LapsedInRunner { get; init; }
+
     /// <summary>Errors other than 409 and 410 (the answers a sell-out is made of): 4xx the bench did not expect, 5xx, no answer.</summary>
     public required long UnexpectedErrors { get; init; }
 
@@ -120,6 +123,7 @@ public sealed record Summary
             LatencyMs = run.Timed.Latencies(),
             ErrorsByStatus = errors,
             ErrorsByCode = run.Timed.ErrorsByCode(),
+            LapsedInRunner = run.Timed.LapsedInRunner(),
             UnexpectedErrors = errors.Where(e => e.Key is not ("409" or "410")).Sum(e => e.Value),
             PasswordHashMs = Math.Round(passwordHash.TotalMilliseconds, 1),
         };
@@ -171,6 +175,11 @@ public sealed record Summary
         foreach (var (what, count) in ErrorsByCode)
         {
             Row(string.Empty, $"{count,7:N0}  {what}");
+        }
+
+        if (LapsedInRunner.Count > 0)
+        {
+            Row("lapsed in the runner", string.Join(", ", LapsedInRunner.Select(l => $"{l.Key} {l.Value:N0}")) + " (not sent: the admission ended while waiting for a slot)");
         }
 
         table.AppendLine(CultureInfo.InvariantCulture, $"  {"latency ms",-24} {"count",9} {"p50",8} {"p95",8} {"p99",8} {"max",8}");

@@ -50,11 +50,14 @@ public sealed class TicketingApi(ApiClient client, string webhookSecret)
     public Task<Answer<QueueEntryDto>> PollQueueAsync(string token, Guid eventId, CancellationToken cancellationToken, bool listening = false) =>
         client.GetAsync<QueueEntryDto>("queue.poll", $"/api/events/{eventId}/queue/me" + (listening ? "?listening=true" : string.Empty), token, cancellationToken);
 
-    public Task<Answer<JsonElement>> LeaveQueueAsync(string token, Guid eventId, CancellationToken cancellationToken) =>
-        client.DeleteAsync("queue.leave", $"/api/events/{eventId}/queue/me", token, cancellationToken);
+    /// <param name="admissionExpiresAt">Not sent once the admission has lapsed in the runner's queue.</param>
+    public Task<Answer<JsonElement>> LeaveQueueAsync(string token, Guid eventId, CancellationToken cancellationToken, DateTimeOffset? admissionExpiresAt = null) =>
+        client.DeleteAsync("queue.leave", $"/api/events/{eventId}/queue/me", token, cancellationToken, admissionExpiresAt);
 
-    public Task<Answer<ClaimDto>> ClaimAsync(string token, Guid eventId, Guid ticketTypeId, int quantity, string? admissionToken, CancellationToken cancellationToken) =>
-        client.PostAsync<ClaimDto>("claim", $"/api/events/{eventId}/claims", token, new { ticketTypeId, quantity, admissionToken }, cancellationToken);
+    /// <param name="admissionExpiresAt">Not sent once the admission has lapsed in the runner's queue.</param>
+    public Task<Answer<ClaimDto>> ClaimAsync(
+        string token, Guid eventId, Guid ticketTypeId, int quantity, string? admissionToken, CancellationToken cancellationToken, DateTimeOffset? admissionExpiresAt = null) =>
+        client.PostAsync<ClaimDto>("claim", $"/api/events/{eventId}/claims", token, new { ticketTypeId, quantity, admissionToken }, cancellationToken, notAfter: admissionExpiresAt);
 
     public Task<Answer<PaymentDto>> PayAsync(string token, Guid claimId, string method, CancellationToken cancellationToken) =>
         client.PostAsync<PaymentDto>("payment", $"/api/claims/{claimId}/payments", token, new { method }, cancellationToken, Guid.NewGuid().ToString("N"));

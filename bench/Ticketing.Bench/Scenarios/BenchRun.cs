@@ -16,7 +16,7 @@ public sealed class BenchRun(BenchOptions options, BenchAccounts accounts, Ticke
     /// <summary>The same connections with slots of their own, for queue joins (--concurrency / 2).</summary>
     public TicketingApi ArrivalsApi => arrivalsApi;
 
-    /// <summary>The same connections with slots of their own, for claims, payments and leaving (--concurrency / 2).</summary>
+    /// <summary>The same connections with slots of their own, for claims, payments and leaving (--concurrency).</summary>
     public TicketingApi CheckoutApi => checkoutApi;
 
     /// <summary>Outside the load: its own connection, counted nowhere.</summary>

@@ -63,7 +63,7 @@ public sealed class OnSale(BenchRun run)
     {
         var random = new Random(options.Seed ^ 0x115);
         var chosen = Enumerable.Range(0, users).Select(_ => random.NextDouble() < options.Listeners).ToArray();
-        var room = OpenFileLimit.Soft() - (2 * options.Concurrency) - 1_000;
+        var room = OpenFileLimit.Soft() - (5 * options.Concurrency / 2) - 1_000;
         var wanted = chosen.Count(c => c);
         if (wanted > room)
         {
@@ -168,10 +168,10 @@ public sealed class OnSale(BenchRun run)
                 return;
             }
 
-            var claim = await checkout.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, plan.Quantity, admission.Token, cancellationToken);
+            var claim = await checkout.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, plan.Quantity, admission.Token, cancellationToken, admission.ExpiresAt);
             if (claim is { Status: 409, Code: "INSUFFICIENT_INVENTORY" } && plan.Quantity > 1)
             {
-                claim = await checkout.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, 1, admission.Token, cancellationToken);
+                claim = await checkout.ClaimAsync(user.Token, sale.EventId, sale.TicketTypeId, 1, admission.Token, cancellationToken, admission.ExpiresAt);
             }
 
             if (!claim.Ok)
@@ -179,7 +179,7 @@ public sealed class OnSale(BenchRun run)
                 // Nothing left for now: the user closes the tab, and leaving hands a live admission to the next in line.
                 if (admission.ExpiresAt > DateTimeOffset.UtcNow)
                 {
-                    await checkout.LeaveQueueAsync(user.Token, sale.EventId, cancellationToken);
+                    await checkout.LeaveQueueAsync(user.Token, sale.EventId, cancellationToken, admission.ExpiresAt);
                 }
 
                 return;
