@@ -66,6 +66,8 @@ public static class DependencyInjection
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
             options.AddSchemaTransformer<DecimalSchemaTransformer>();
+            options.AddSchemaTransformer<ContractSchemaTransformer>();
+            options.AddOperationTransformer<ContractOperationTransformer>();
         });
         services.AddPerimeterSecurity();
         return services;

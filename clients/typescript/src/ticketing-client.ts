@@ -72,6 +72,27 @@ export class AdminApiKeysClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -141,6 +162,13 @@ export class AdminApiKeysClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -178,6 +206,13 @@ export class AdminApiKeysClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -205,6 +240,13 @@ export class AdminApiKeysClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -311,6 +353,13 @@ export class AdminAuditLogClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -373,6 +422,13 @@ export class AdminMoneyAuditClient {
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -455,6 +511,27 @@ export class AdminUsersClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -529,6 +606,13 @@ export class AdminUsersClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -602,6 +686,27 @@ export class AdminUsersClient {
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -668,6 +773,20 @@ export class AuthClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -739,6 +858,20 @@ export class AuthClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -802,6 +935,20 @@ export class AuthClient {
             result401 = ProblemDetails.fromJS(resultData401);
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -850,6 +997,13 @@ export class AuthClient {
             result401 = ProblemDetails.fromJS(resultData401);
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -895,6 +1049,13 @@ export class AuthClient {
             result401 = ProblemDetails.fromJS(resultData401);
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -939,6 +1100,20 @@ export class AuthClient {
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = HttpValidationProblemDetails.fromJS(resultData400);
             return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1010,6 +1185,20 @@ export class AuthClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1061,6 +1250,20 @@ export class AuthClient {
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = HttpValidationProblemDetails.fromJS(resultData400);
             return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1120,6 +1323,20 @@ export class AuthClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1193,6 +1410,20 @@ export class AuthClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1281,6 +1512,13 @@ export class BookingsClient {
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1322,6 +1560,13 @@ export class BookingsClient {
             result200 = BookingDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1335,6 +1580,13 @@ export class BookingsClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1377,6 +1629,13 @@ export class BookingsClient {
             result200 = BookingDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1397,6 +1656,13 @@ export class BookingsClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1409,7 +1675,7 @@ export class BookingsClient {
     /**
      * @return OK
      */
-    getTicketQr(id: string, signal?: AbortSignal): Promise<void> {
+    getTicketQr(id: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/tickets/{id}/qr";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1420,6 +1686,7 @@ export class BookingsClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "image/png"
             }
         };
 
@@ -1428,12 +1695,26 @@ export class BookingsClient {
         });
     }
 
-    protected processGetTicketQr(response: Response): Promise<void> {
+    protected processGetTicketQr(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
             return response.text().then((_responseText) => {
-            return;
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1456,12 +1737,19 @@ export class BookingsClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -1554,6 +1842,27 @@ export class OperationsClient {
             result410 = ProblemDetails.fromJS(resultData410);
             return throwException("Gone", status, _responseText, _headers, result410);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1641,6 +1950,27 @@ export class OperationsClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1689,6 +2019,13 @@ export class OperationsClient {
             }
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1709,6 +2046,13 @@ export class OperationsClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1790,6 +2134,27 @@ export class OperationsClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1827,6 +2192,13 @@ export class OperationsClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1847,6 +2219,13 @@ export class OperationsClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1946,6 +2325,20 @@ export class ClaimsClient {
             result410 = ProblemDetails.fromJS(resultData410);
             return throwException("Gone", status, _responseText, _headers, result410);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1994,6 +2387,13 @@ export class ClaimsClient {
             result200 = ClaimDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2007,6 +2407,13 @@ export class ClaimsClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2045,6 +2452,13 @@ export class ClaimsClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2065,6 +2479,13 @@ export class ClaimsClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2139,6 +2560,13 @@ export class ClaimsClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2221,6 +2649,13 @@ export class EventsClient {
             result400 = HttpValidationProblemDetails.fromJS(resultData400);
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2291,6 +2726,27 @@ export class EventsClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2332,12 +2788,26 @@ export class EventsClient {
             result200 = EventDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2419,6 +2889,27 @@ export class EventsClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2460,6 +2951,13 @@ export class EventsClient {
             result200 = EventSeatMapDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -2473,6 +2971,13 @@ export class EventsClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2515,6 +3020,13 @@ export class EventsClient {
             result200 = EventDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2542,6 +3054,13 @@ export class EventsClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2584,6 +3103,13 @@ export class EventsClient {
             result200 = EventDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2611,6 +3137,13 @@ export class EventsClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2653,6 +3186,13 @@ export class EventsClient {
             result200 = EventDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2680,6 +3220,13 @@ export class EventsClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2722,6 +3269,13 @@ export class EventsClient {
             result200 = EventStatsDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2743,6 +3297,13 @@ export class EventsClient {
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2763,9 +3324,10 @@ export class PaymentsClient {
     }
 
     /**
+     * @param idempotency_Key Unique per payment attempt (1–255 characters): a retry with the same key and body gets the first answer again.
      * @return Created
      */
-    startClaimPayment(id: string, body: StartClaimPaymentCommand, signal?: AbortSignal): Promise<PaymentDto> {
+    startClaimPayment(id: string, idempotency_Key: string, body: StartClaimPaymentCommand, signal?: AbortSignal): Promise<PaymentDto> {
         let url_ = this.baseUrl + "/api/claims/{id}/payments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2779,6 +3341,7 @@ export class PaymentsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2834,12 +3397,33 @@ export class PaymentsClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = ProblemDetails.fromJS(resultData422);
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2889,6 +3473,13 @@ export class PaymentsClient {
             result200 = PaymentDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2902,6 +3493,13 @@ export class PaymentsClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2965,6 +3563,27 @@ export class PaymentsClient {
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3017,6 +3636,13 @@ export class QueueClient {
             result200 = QueueDrawDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -3030,6 +3656,13 @@ export class QueueClient {
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3076,6 +3709,13 @@ export class QueueClient {
             let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result201 = QueueEntryDto.fromJS(resultData201);
             return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3158,6 +3798,13 @@ export class QueueClient {
             result200 = QueueEntryDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -3178,6 +3825,13 @@ export class QueueClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3216,6 +3870,13 @@ export class QueueClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -3236,6 +3897,13 @@ export class QueueClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3334,6 +4002,13 @@ export class ReportsClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3408,6 +4083,27 @@ export class VenuesClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3477,6 +4173,13 @@ export class VenuesClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3518,6 +4221,13 @@ export class VenuesClient {
             result200 = VenueDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -3538,6 +4248,13 @@ export class VenuesClient {
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = ProblemDetails.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3607,6 +4324,13 @@ export class WalletClient {
             result401 = ProblemDetails.fromJS(resultData401);
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3674,6 +4398,13 @@ export class WalletClient {
             result401 = ProblemDetails.fromJS(resultData401);
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3683,9 +4414,10 @@ export class WalletClient {
     }
 
     /**
+     * @param idempotency_Key Unique per payment attempt (1–255 characters): a retry with the same key and body gets the first answer again.
      * @return Created
      */
-    startWalletTopUp(body: StartWalletTopUpCommand, signal?: AbortSignal): Promise<PaymentDto> {
+    startWalletTopUp(idempotency_Key: string, body: StartWalletTopUpCommand, signal?: AbortSignal): Promise<PaymentDto> {
         let url_ = this.baseUrl + "/api/me/wallet/top-ups";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3696,6 +4428,7 @@ export class WalletClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3744,12 +4477,33 @@ export class WalletClient {
             result409 = ProblemDetails.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = ProblemDetails.fromJS(resultData413);
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProblemDetails.fromJS(resultData415);
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = ProblemDetails.fromJS(resultData422);
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3771,8 +4525,6 @@ export class AdmissionDto implements IAdmissionDto {
     token!: string;
     expiresAt!: string;
 
-    [key: string]: any;
-
     constructor(data?: IAdmissionDto) {
         if (data) {
             for (var property in data) {
@@ -3784,10 +4536,6 @@ export class AdmissionDto implements IAdmissionDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.token = _data["token"];
             this.expiresAt = _data["expiresAt"];
         }
@@ -3802,10 +4550,6 @@ export class AdmissionDto implements IAdmissionDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["token"] = this.token;
         data["expiresAt"] = this.expiresAt;
         return data;
@@ -3815,8 +4559,6 @@ export class AdmissionDto implements IAdmissionDto {
 export interface IAdmissionDto {
     token: string;
     expiresAt: string;
-
-    [key: string]: any;
 }
 
 /** An API key as listed: never the key itself, nor its hash. */
@@ -3827,8 +4569,6 @@ export class ApiKeyDto implements IApiKeyDto {
     createdAt!: string;
     lastUsedAt!: string | undefined;
     revokedAt!: string | undefined;
-
-    [key: string]: any;
 
     constructor(data?: IApiKeyDto) {
         if (data) {
@@ -3841,10 +4581,6 @@ export class ApiKeyDto implements IApiKeyDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.name = _data["name"];
             this.prefix = _data["prefix"];
@@ -3863,10 +4599,6 @@ export class ApiKeyDto implements IApiKeyDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["name"] = this.name;
         data["prefix"] = this.prefix;
@@ -3885,8 +4617,6 @@ export interface IApiKeyDto {
     createdAt: string;
     lastUsedAt: string | undefined;
     revokedAt: string | undefined;
-
-    [key: string]: any;
 }
 
 /** Sets who works the event's door; every one must be a Staff user. */
@@ -3962,8 +4692,6 @@ export class AuditEntryDto implements IAuditEntryDto {
     ipAddress!: string | undefined;
     status!: number | undefined;
 
-    [key: string]: any;
-
     constructor(data?: IAuditEntryDto) {
         if (data) {
             for (var property in data) {
@@ -3975,10 +4703,6 @@ export class AuditEntryDto implements IAuditEntryDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.occurredAt = _data["occurredAt"];
             this.kind = _data["kind"];
@@ -4001,10 +4725,6 @@ export class AuditEntryDto implements IAuditEntryDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["occurredAt"] = this.occurredAt;
         data["kind"] = this.kind;
@@ -4030,8 +4750,6 @@ export interface IAuditEntryDto {
     path: string | undefined;
     ipAddress: string | undefined;
     status: number | undefined;
-
-    [key: string]: any;
 }
 
 export enum AuditKind {
@@ -4040,21 +4758,19 @@ export enum AuditKind {
 }
 
 export class BookingDto implements IBookingDto {
-    id?: string;
-    eventId?: string;
-    eventTitle?: string;
-    eventStartsAt?: string;
-    status?: BookingStatus;
-    holderName?: string;
-    paymentMethod?: PaymentMethod;
+    id!: string;
+    eventId!: string;
+    eventTitle!: string;
+    eventStartsAt!: string;
+    status!: BookingStatus;
+    holderName!: string;
+    paymentMethod!: PaymentMethod;
     /** Major units with the currency's decimals. */
-    total?: number;
-    currency?: string;
-    createdAt?: string;
-    cancelledAt?: string | undefined;
-    tickets?: TicketDto[];
-
-    [key: string]: any;
+    total!: number;
+    currency!: string;
+    createdAt!: string;
+    cancelledAt!: string | undefined;
+    tickets!: TicketDto[];
 
     constructor(data?: IBookingDto) {
         if (data) {
@@ -4063,14 +4779,13 @@ export class BookingDto implements IBookingDto {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.tickets = [];
+        }
     }
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.eventId = _data["eventId"];
             this.eventTitle = _data["eventTitle"];
@@ -4099,10 +4814,6 @@ export class BookingDto implements IBookingDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["eventId"] = this.eventId;
         data["eventTitle"] = this.eventTitle;
@@ -4124,21 +4835,19 @@ export class BookingDto implements IBookingDto {
 }
 
 export interface IBookingDto {
-    id?: string;
-    eventId?: string;
-    eventTitle?: string;
-    eventStartsAt?: string;
-    status?: BookingStatus;
-    holderName?: string;
-    paymentMethod?: PaymentMethod;
+    id: string;
+    eventId: string;
+    eventTitle: string;
+    eventStartsAt: string;
+    status: BookingStatus;
+    holderName: string;
+    paymentMethod: PaymentMethod;
     /** Major units with the currency's decimals. */
-    total?: number;
-    currency?: string;
-    createdAt?: string;
-    cancelledAt?: string | undefined;
-    tickets?: TicketDto[];
-
-    [key: string]: any;
+    total: number;
+    currency: string;
+    createdAt: string;
+    cancelledAt: string | undefined;
+    tickets: TicketDto[];
 }
 
 export enum BookingStatus {
@@ -4207,8 +4916,6 @@ export class CheckInDto implements ICheckInDto {
     seat!: string | undefined;
     checkedInAt!: string;
 
-    [key: string]: any;
-
     constructor(data?: ICheckInDto) {
         if (data) {
             for (var property in data) {
@@ -4220,10 +4927,6 @@ export class CheckInDto implements ICheckInDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.ticketId = _data["ticketId"];
             this.holderName = _data["holderName"];
             this.ticketType = _data["ticketType"];
@@ -4241,10 +4944,6 @@ export class CheckInDto implements ICheckInDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["ticketId"] = this.ticketId;
         data["holderName"] = this.holderName;
         data["ticketType"] = this.ticketType;
@@ -4260,8 +4959,6 @@ export interface ICheckInDto {
     ticketType: string;
     seat: string | undefined;
     checkedInAt: string;
-
-    [key: string]: any;
 }
 
 /** A scan at the door. The code's signature is checked before anything is looked up; the ticket checks in once and only inside the event's door window and while the event still happens (simultaneous scans: exactly one succeeds, the rest hear when and where it was first used). */
@@ -4319,17 +5016,15 @@ export interface ICheckInTicketCommand {
 }
 
 export class ClaimDto implements IClaimDto {
-    id?: string;
-    eventId?: string;
-    status?: ClaimStatus;
-    createdAt?: string;
-    expiresAt?: string;
-    items?: ClaimItemDto[];
+    id!: string;
+    eventId!: string;
+    status!: ClaimStatus;
+    createdAt!: string;
+    expiresAt!: string;
+    items!: ClaimItemDto[];
     /** In major units with the currency's decimals. */
-    total?: number;
-    currency?: string;
-
-    [key: string]: any;
+    total!: number;
+    currency!: string;
 
     constructor(data?: IClaimDto) {
         if (data) {
@@ -4338,14 +5033,13 @@ export class ClaimDto implements IClaimDto {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.items = [];
+        }
     }
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.eventId = _data["eventId"];
             this.status = _data["status"];
@@ -4370,10 +5064,6 @@ export class ClaimDto implements IClaimDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["eventId"] = this.eventId;
         data["status"] = this.status;
@@ -4391,27 +5081,23 @@ export class ClaimDto implements IClaimDto {
 }
 
 export interface IClaimDto {
-    id?: string;
-    eventId?: string;
-    status?: ClaimStatus;
-    createdAt?: string;
-    expiresAt?: string;
-    items?: ClaimItemDto[];
+    id: string;
+    eventId: string;
+    status: ClaimStatus;
+    createdAt: string;
+    expiresAt: string;
+    items: ClaimItemDto[];
     /** In major units with the currency's decimals. */
-    total?: number;
-    currency?: string;
-
-    [key: string]: any;
+    total: number;
+    currency: string;
 }
 
 export class ClaimItemDto implements IClaimItemDto {
-    ticketTypeId?: string;
-    quantity?: number;
-    unitPrice?: number;
+    ticketTypeId!: string;
+    quantity!: number;
+    unitPrice!: number;
     /** The seats held, for a seated event. */
-    seatIds?: string[];
-
-    [key: string]: any;
+    seatIds!: string[];
 
     constructor(data?: IClaimItemDto) {
         if (data) {
@@ -4420,14 +5106,13 @@ export class ClaimItemDto implements IClaimItemDto {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.seatIds = [];
+        }
     }
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.ticketTypeId = _data["ticketTypeId"];
             this.quantity = _data["quantity"];
             this.unitPrice = _data["unitPrice"];
@@ -4448,10 +5133,6 @@ export class ClaimItemDto implements IClaimItemDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["ticketTypeId"] = this.ticketTypeId;
         data["quantity"] = this.quantity;
         data["unitPrice"] = this.unitPrice;
@@ -4465,13 +5146,11 @@ export class ClaimItemDto implements IClaimItemDto {
 }
 
 export interface IClaimItemDto {
-    ticketTypeId?: string;
-    quantity?: number;
-    unitPrice?: number;
+    ticketTypeId: string;
+    quantity: number;
+    unitPrice: number;
     /** The seats held, for a seated event. */
-    seatIds?: string[];
-
-    [key: string]: any;
+    seatIds: string[];
 }
 
 export enum ClaimStatus {
@@ -4807,33 +5486,31 @@ export interface ICreateVenueCommand {
 }
 
 export class EventDto implements IEventDto {
-    id?: string;
-    organizerId?: string;
-    title?: string;
-    description?: string;
-    state?: EventState;
-    venueId?: string | undefined;
-    venueName?: string | undefined;
-    startsAt?: string;
-    endsAt?: string;
-    saleStartsAt?: string;
-    saleEndsAt?: string | undefined;
+    id!: string;
+    organizerId!: string;
+    title!: string;
+    description!: string;
+    state!: EventState;
+    venueId!: string | undefined;
+    venueName!: string | undefined;
+    startsAt!: string;
+    endsAt!: string;
+    saleStartsAt!: string;
+    saleEndsAt!: string | undefined;
     /** Check-in opens (the organizer's time, or four hours before the start). */
-    doorsOpenAt?: string;
+    doorsOpenAt!: string;
     /** Check-in closes (the organizer's time, or the end). */
-    doorsCloseAt?: string;
-    currency?: string;
-    queue?: QueueSettingsDto;
-    claimTtlMinutes?: number;
-    maxTicketsPerCustomer?: number;
-    publishedAt?: string | undefined;
+    doorsCloseAt!: string;
+    currency!: string;
+    queue!: QueueSettingsDto;
+    claimTtlMinutes!: number;
+    maxTicketsPerCustomer!: number;
+    publishedAt!: string | undefined;
     /** SHA-256 (hex) of the pre-queue draw's seed, public from publishing on. */
-    queueSeedHash?: string | undefined;
+    queueSeedHash!: string | undefined;
     /** The draw's seed (hex), revealed once the sale has opened; see GET /api/events/{id}/queue/draw. */
-    queueSeed?: string | undefined;
-    ticketTypes?: TicketTypeDto[];
-
-    [key: string]: any;
+    queueSeed!: string | undefined;
+    ticketTypes!: TicketTypeDto[];
 
     constructor(data?: IEventDto) {
         if (data) {
@@ -4842,14 +5519,14 @@ export class EventDto implements IEventDto {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.queue = new QueueSettingsDto();
+            this.ticketTypes = [];
+        }
     }
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.organizerId = _data["organizerId"];
             this.title = _data["title"];
@@ -4864,7 +5541,7 @@ export class EventDto implements IEventDto {
             this.doorsOpenAt = _data["doorsOpenAt"];
             this.doorsCloseAt = _data["doorsCloseAt"];
             this.currency = _data["currency"];
-            this.queue = _data["queue"] ? QueueSettingsDto.fromJS(_data["queue"]) : undefined as any;
+            this.queue = _data["queue"] ? QueueSettingsDto.fromJS(_data["queue"]) : new QueueSettingsDto();
             this.claimTtlMinutes = _data["claimTtlMinutes"];
             this.maxTicketsPerCustomer = _data["maxTicketsPerCustomer"];
             this.publishedAt = _data["publishedAt"];
@@ -4887,10 +5564,6 @@ export class EventDto implements IEventDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["organizerId"] = this.organizerId;
         data["title"] = this.title;
@@ -4921,33 +5594,31 @@ export class EventDto implements IEventDto {
 }
 
 export interface IEventDto {
-    id?: string;
-    organizerId?: string;
-    title?: string;
-    description?: string;
-    state?: EventState;
-    venueId?: string | undefined;
-    venueName?: string | undefined;
-    startsAt?: string;
-    endsAt?: string;
-    saleStartsAt?: string;
-    saleEndsAt?: string | undefined;
+    id: string;
+    organizerId: string;
+    title: string;
+    description: string;
+    state: EventState;
+    venueId: string | undefined;
+    venueName: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    saleStartsAt: string;
+    saleEndsAt: string | undefined;
     /** Check-in opens (the organizer's time, or four hours before the start). */
-    doorsOpenAt?: string;
+    doorsOpenAt: string;
     /** Check-in closes (the organizer's time, or the end). */
-    doorsCloseAt?: string;
-    currency?: string;
-    queue?: QueueSettingsDto;
-    claimTtlMinutes?: number;
-    maxTicketsPerCustomer?: number;
-    publishedAt?: string | undefined;
+    doorsCloseAt: string;
+    currency: string;
+    queue: QueueSettingsDto;
+    claimTtlMinutes: number;
+    maxTicketsPerCustomer: number;
+    publishedAt: string | undefined;
     /** SHA-256 (hex) of the pre-queue draw's seed, public from publishing on. */
-    queueSeedHash?: string | undefined;
+    queueSeedHash: string | undefined;
     /** The draw's seed (hex), revealed once the sale has opened; see GET /api/events/{id}/queue/draw. */
-    queueSeed?: string | undefined;
-    ticketTypes?: TicketTypeDto[];
-
-    [key: string]: any;
+    queueSeed: string | undefined;
+    ticketTypes: TicketTypeDto[];
 }
 
 export class EventRevenueDto implements IEventRevenueDto {
@@ -4957,8 +5628,6 @@ export class EventRevenueDto implements IEventRevenueDto {
     /** What cancellations gave back: the prices of the tickets they voided (a used ticket stays paid). */
     refunds!: number;
     net!: number;
-
-    [key: string]: any;
 
     constructor(data?: IEventRevenueDto) {
         if (data) {
@@ -4971,10 +5640,6 @@ export class EventRevenueDto implements IEventRevenueDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.currency = _data["currency"];
             this.bookings = _data["bookings"];
             this.gross = _data["gross"];
@@ -4992,10 +5657,6 @@ export class EventRevenueDto implements IEventRevenueDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["currency"] = this.currency;
         data["bookings"] = this.bookings;
         data["gross"] = this.gross;
@@ -5012,16 +5673,12 @@ export interface IEventRevenueDto {
     /** What cancellations gave back: the prices of the tickets they voided (a used ticket stays paid). */
     refunds: number;
     net: number;
-
-    [key: string]: any;
 }
 
 export class EventSeatDto implements IEventSeatDto {
     id!: string;
     number!: number;
     status!: SeatStatus;
-
-    [key: string]: any;
 
     constructor(data?: IEventSeatDto) {
         if (data) {
@@ -5034,10 +5691,6 @@ export class EventSeatDto implements IEventSeatDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.number = _data["number"];
             this.status = _data["status"];
@@ -5053,10 +5706,6 @@ export class EventSeatDto implements IEventSeatDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["number"] = this.number;
         data["status"] = this.status;
@@ -5068,15 +5717,11 @@ export interface IEventSeatDto {
     id: string;
     number: number;
     status: SeatStatus;
-
-    [key: string]: any;
 }
 
 export class EventSeatMapDto implements IEventSeatMapDto {
     eventId!: string;
     sections!: EventSeatSectionDto[];
-
-    [key: string]: any;
 
     constructor(data?: IEventSeatMapDto) {
         if (data) {
@@ -5092,10 +5737,6 @@ export class EventSeatMapDto implements IEventSeatMapDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.eventId = _data["eventId"];
             if (Array.isArray(_data["sections"])) {
                 this.sections = [] as any;
@@ -5114,10 +5755,6 @@ export class EventSeatMapDto implements IEventSeatMapDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["eventId"] = this.eventId;
         if (Array.isArray(this.sections)) {
             data["sections"] = [];
@@ -5131,15 +5768,11 @@ export class EventSeatMapDto implements IEventSeatMapDto {
 export interface IEventSeatMapDto {
     eventId: string;
     sections: EventSeatSectionDto[];
-
-    [key: string]: any;
 }
 
 export class EventSeatRowDto implements IEventSeatRowDto {
     label!: string;
     seats!: EventSeatDto[];
-
-    [key: string]: any;
 
     constructor(data?: IEventSeatRowDto) {
         if (data) {
@@ -5155,10 +5788,6 @@ export class EventSeatRowDto implements IEventSeatRowDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.label = _data["label"];
             if (Array.isArray(_data["seats"])) {
                 this.seats = [] as any;
@@ -5177,10 +5806,6 @@ export class EventSeatRowDto implements IEventSeatRowDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["label"] = this.label;
         if (Array.isArray(this.seats)) {
             data["seats"] = [];
@@ -5194,16 +5819,12 @@ export class EventSeatRowDto implements IEventSeatRowDto {
 export interface IEventSeatRowDto {
     label: string;
     seats: EventSeatDto[];
-
-    [key: string]: any;
 }
 
 export class EventSeatSectionDto implements IEventSeatSectionDto {
     name!: string;
     ticketTypeId!: string;
     rows!: EventSeatRowDto[];
-
-    [key: string]: any;
 
     constructor(data?: IEventSeatSectionDto) {
         if (data) {
@@ -5219,10 +5840,6 @@ export class EventSeatSectionDto implements IEventSeatSectionDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.name = _data["name"];
             this.ticketTypeId = _data["ticketTypeId"];
             if (Array.isArray(_data["rows"])) {
@@ -5242,10 +5859,6 @@ export class EventSeatSectionDto implements IEventSeatSectionDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["name"] = this.name;
         data["ticketTypeId"] = this.ticketTypeId;
         if (Array.isArray(this.rows)) {
@@ -5261,8 +5874,6 @@ export interface IEventSeatSectionDto {
     name: string;
     ticketTypeId: string;
     rows: EventSeatRowDto[];
-
-    [key: string]: any;
 }
 
 export enum EventState {
@@ -5287,8 +5898,6 @@ export class EventStatsDto implements IEventStatsDto {
     /** One line per currency (an event normally sells in one). */
     revenue!: EventRevenueDto[];
 
-    [key: string]: any;
-
     constructor(data?: IEventStatsDto) {
         if (data) {
             for (var property in data) {
@@ -5303,10 +5912,6 @@ export class EventStatsDto implements IEventStatsDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.eventId = _data["eventId"];
             this.state = _data["state"];
             this.waiting = _data["waiting"];
@@ -5333,10 +5938,6 @@ export class EventStatsDto implements IEventStatsDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["eventId"] = this.eventId;
         data["state"] = this.state;
         data["waiting"] = this.waiting;
@@ -5367,8 +5968,6 @@ export interface IEventStatsDto {
     checkedIn: number;
     /** One line per currency (an event normally sells in one). */
     revenue: EventRevenueDto[];
-
-    [key: string]: any;
 }
 
 /** Mails a password reset token to the account with this address, replacing any earlier token. The answer is the same whether or not there is such an account. */
@@ -5424,10 +6023,14 @@ export interface IForgotPasswordCommand {
 export class HttpValidationProblemDetails implements IHttpValidationProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
-    status?: number | undefined;
+    status!: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
     errors?: { [key: string]: string[]; };
+    /** Stable and machine-readable: switch on it (docs/api.md, "Errors"). */
+    code!: string;
+    /** Quote it when reporting a problem: it names this request in the logs. */
+    requestId!: string;
 
     [key: string]: any;
 
@@ -5458,6 +6061,8 @@ export class HttpValidationProblemDetails implements IHttpValidationProblemDetai
                         (this.errors as any)![key] = _data["errors"][key] !== undefined ? _data["errors"][key] : [];
                 }
             }
+            this.code = _data["code"];
+            this.requestId = _data["requestId"];
         }
     }
 
@@ -5486,6 +6091,8 @@ export class HttpValidationProblemDetails implements IHttpValidationProblemDetai
                     (data["errors"] as any)[key] = (this.errors as any)[key];
             }
         }
+        data["code"] = this.code;
+        data["requestId"] = this.requestId;
         return data;
     }
 }
@@ -5493,10 +6100,14 @@ export class HttpValidationProblemDetails implements IHttpValidationProblemDetai
 export interface IHttpValidationProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
-    status?: number | undefined;
+    status: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
     errors?: { [key: string]: string[]; };
+    /** Stable and machine-readable: switch on it (docs/api.md, "Errors"). */
+    code: string;
+    /** Quote it when reporting a problem: it names this request in the logs. */
+    requestId: string;
 
     [key: string]: any;
 }
@@ -5556,8 +6167,6 @@ export class IssuedApiKeyDto implements IIssuedApiKeyDto {
     id!: string;
     key!: string;
 
-    [key: string]: any;
-
     constructor(data?: IIssuedApiKeyDto) {
         if (data) {
             for (var property in data) {
@@ -5569,10 +6178,6 @@ export class IssuedApiKeyDto implements IIssuedApiKeyDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.key = _data["key"];
         }
@@ -5587,10 +6192,6 @@ export class IssuedApiKeyDto implements IIssuedApiKeyDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["key"] = this.key;
         return data;
@@ -5601,8 +6202,6 @@ export class IssuedApiKeyDto implements IIssuedApiKeyDto {
 export interface IIssuedApiKeyDto {
     id: string;
     key: string;
-
-    [key: string]: any;
 }
 
 export class LoginCommand implements ILoginCommand {
@@ -5671,8 +6270,6 @@ provider took it (or since it was asked for): each one an alert, as the refund s
     /** Refund requests (and any other money-moving outbox work) still failing past the point a notification would be given up. */
     stuckMoneyMovingMessages!: number;
 
-    [key: string]: any;
-
     constructor(data?: IMoneyAuditDto) {
         if (data) {
             for (var property in data) {
@@ -5690,10 +6287,6 @@ provider took it (or since it was asked for): each one an alert, as the refund s
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.checkedAt = _data["checkedAt"];
             if (Array.isArray(_data["totals"])) {
                 this.totals = [] as any;
@@ -5729,10 +6322,6 @@ provider took it (or since it was asked for): each one an alert, as the refund s
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["checkedAt"] = this.checkedAt;
         if (Array.isArray(this.totals)) {
             data["totals"] = [];
@@ -5773,8 +6362,6 @@ provider took it (or since it was asked for): each one an alert, as the refund s
     staleRefunds: MoneyDriftDto[];
     /** Refund requests (and any other money-moving outbox work) still failing past the point a notification would be given up. */
     stuckMoneyMovingMessages: number;
-
-    [key: string]: any;
 }
 
 /** Per currency and provider ("wallet" when no card was involved), in major units. */
@@ -5789,8 +6376,6 @@ export class MoneyAuditTotalDto implements IMoneyAuditTotalDto {
     inFlight!: number;
     drift!: number;
 
-    [key: string]: any;
-
     constructor(data?: IMoneyAuditTotalDto) {
         if (data) {
             for (var property in data) {
@@ -5802,10 +6387,6 @@ export class MoneyAuditTotalDto implements IMoneyAuditTotalDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.currency = _data["currency"];
             this.provider = _data["provider"];
             this.payments = _data["payments"];
@@ -5827,10 +6408,6 @@ export class MoneyAuditTotalDto implements IMoneyAuditTotalDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["currency"] = this.currency;
         data["provider"] = this.provider;
         data["payments"] = this.payments;
@@ -5855,8 +6432,6 @@ export interface IMoneyAuditTotalDto {
     refunded: number;
     inFlight: number;
     drift: number;
-
-    [key: string]: any;
 }
 
 /** One payment's figures, in major units; decimal MoneyDriftDto.Difference = captured − booked − credited − refunded. */
@@ -5871,8 +6446,6 @@ export class MoneyDriftDto implements IMoneyDriftDto {
     refunded!: number;
     difference!: number;
 
-    [key: string]: any;
-
     constructor(data?: IMoneyDriftDto) {
         if (data) {
             for (var property in data) {
@@ -5884,10 +6457,6 @@ export class MoneyDriftDto implements IMoneyDriftDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.paymentId = _data["paymentId"];
             this.reference = _data["reference"];
             this.currency = _data["currency"];
@@ -5909,10 +6478,6 @@ export class MoneyDriftDto implements IMoneyDriftDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["paymentId"] = this.paymentId;
         data["reference"] = this.reference;
         data["currency"] = this.currency;
@@ -5937,8 +6502,6 @@ export interface IMoneyDriftDto {
     credited: number;
     refunded: number;
     difference: number;
-
-    [key: string]: any;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -5947,9 +6510,7 @@ export class PaginatedListOfApiKeyDto implements IPaginatedListOfApiKeyDto {
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfApiKeyDto) {
         if (data) {
@@ -5965,10 +6526,6 @@ export class PaginatedListOfApiKeyDto implements IPaginatedListOfApiKeyDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -5990,10 +6547,6 @@ export class PaginatedListOfApiKeyDto implements IPaginatedListOfApiKeyDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6013,9 +6566,7 @@ export interface IPaginatedListOfApiKeyDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6024,9 +6575,7 @@ export class PaginatedListOfAuditEntryDto implements IPaginatedListOfAuditEntryD
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfAuditEntryDto) {
         if (data) {
@@ -6042,10 +6591,6 @@ export class PaginatedListOfAuditEntryDto implements IPaginatedListOfAuditEntryD
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6067,10 +6612,6 @@ export class PaginatedListOfAuditEntryDto implements IPaginatedListOfAuditEntryD
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6090,9 +6631,7 @@ export interface IPaginatedListOfAuditEntryDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6101,9 +6640,7 @@ export class PaginatedListOfBookingDto implements IPaginatedListOfBookingDto {
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfBookingDto) {
         if (data) {
@@ -6119,10 +6656,6 @@ export class PaginatedListOfBookingDto implements IPaginatedListOfBookingDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6144,10 +6677,6 @@ export class PaginatedListOfBookingDto implements IPaginatedListOfBookingDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6167,9 +6696,7 @@ export interface IPaginatedListOfBookingDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6178,9 +6705,7 @@ export class PaginatedListOfClaimDto implements IPaginatedListOfClaimDto {
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfClaimDto) {
         if (data) {
@@ -6196,10 +6721,6 @@ export class PaginatedListOfClaimDto implements IPaginatedListOfClaimDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6221,10 +6742,6 @@ export class PaginatedListOfClaimDto implements IPaginatedListOfClaimDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6244,9 +6761,7 @@ export interface IPaginatedListOfClaimDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6255,9 +6770,7 @@ export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfEventDto) {
         if (data) {
@@ -6273,10 +6786,6 @@ export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6298,10 +6807,6 @@ export class PaginatedListOfEventDto implements IPaginatedListOfEventDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6321,9 +6826,7 @@ export interface IPaginatedListOfEventDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6332,9 +6835,7 @@ export class PaginatedListOfUserDto implements IPaginatedListOfUserDto {
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfUserDto) {
         if (data) {
@@ -6350,10 +6851,6 @@ export class PaginatedListOfUserDto implements IPaginatedListOfUserDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6375,10 +6872,6 @@ export class PaginatedListOfUserDto implements IPaginatedListOfUserDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6398,9 +6891,7 @@ export interface IPaginatedListOfUserDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6409,9 +6900,7 @@ export class PaginatedListOfVenueSummaryDto implements IPaginatedListOfVenueSumm
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfVenueSummaryDto) {
         if (data) {
@@ -6427,10 +6916,6 @@ export class PaginatedListOfVenueSummaryDto implements IPaginatedListOfVenueSumm
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6452,10 +6937,6 @@ export class PaginatedListOfVenueSummaryDto implements IPaginatedListOfVenueSumm
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6475,9 +6956,7 @@ export interface IPaginatedListOfVenueSummaryDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 /** One page of a list, in the shape api.md gives every list: items, page, pageSize, totalCount, totalPages. */
@@ -6486,9 +6965,7 @@ export class PaginatedListOfWalletTransactionDto implements IPaginatedListOfWall
     page!: number;
     pageSize!: number;
     totalCount!: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages!: number;
 
     constructor(data?: IPaginatedListOfWalletTransactionDto) {
         if (data) {
@@ -6504,10 +6981,6 @@ export class PaginatedListOfWalletTransactionDto implements IPaginatedListOfWall
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["items"])) {
                 this.items = [] as any;
                 for (let item of _data["items"])
@@ -6529,10 +7002,6 @@ export class PaginatedListOfWalletTransactionDto implements IPaginatedListOfWall
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.items)) {
             data["items"] = [];
             for (let item of this.items)
@@ -6552,29 +7021,25 @@ export interface IPaginatedListOfWalletTransactionDto {
     page: number;
     pageSize: number;
     totalCount: number;
-    totalPages?: number;
-
-    [key: string]: any;
+    totalPages: number;
 }
 
 export class PaymentDto implements IPaymentDto {
-    id?: string;
-    reference?: string;
-    purpose?: PaymentPurpose;
-    claimId?: string | undefined;
-    method?: PaymentMethod;
-    status?: PaymentStatus;
+    id!: string;
+    reference!: string;
+    purpose!: PaymentPurpose;
+    claimId!: string | undefined;
+    method!: PaymentMethod;
+    status!: PaymentStatus;
     /** In major units with the currency's decimals: the whole, and the wallet and card parts. */
-    amount?: number;
-    walletAmount?: number;
-    cardAmount?: number;
-    currency?: string;
+    amount!: number;
+    walletAmount!: number;
+    cardAmount!: number;
+    currency!: string;
     /** Where the customer completes the card part; relative URLs are on this API. */
-    checkoutUrl?: string | undefined;
-    createdAt?: string;
-    completedAt?: string | undefined;
-
-    [key: string]: any;
+    checkoutUrl!: string | undefined;
+    createdAt!: string;
+    completedAt!: string | undefined;
 
     constructor(data?: IPaymentDto) {
         if (data) {
@@ -6587,10 +7052,6 @@ export class PaymentDto implements IPaymentDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.reference = _data["reference"];
             this.purpose = _data["purpose"];
@@ -6616,10 +7077,6 @@ export class PaymentDto implements IPaymentDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["reference"] = this.reference;
         data["purpose"] = this.purpose;
@@ -6638,23 +7095,21 @@ export class PaymentDto implements IPaymentDto {
 }
 
 export interface IPaymentDto {
-    id?: string;
-    reference?: string;
-    purpose?: PaymentPurpose;
-    claimId?: string | undefined;
-    method?: PaymentMethod;
-    status?: PaymentStatus;
+    id: string;
+    reference: string;
+    purpose: PaymentPurpose;
+    claimId: string | undefined;
+    method: PaymentMethod;
+    status: PaymentStatus;
     /** In major units with the currency's decimals: the whole, and the wallet and card parts. */
-    amount?: number;
-    walletAmount?: number;
-    cardAmount?: number;
-    currency?: string;
+    amount: number;
+    walletAmount: number;
+    cardAmount: number;
+    currency: string;
     /** Where the customer completes the card part; relative URLs are on this API. */
-    checkoutUrl?: string | undefined;
-    createdAt?: string;
-    completedAt?: string | undefined;
-
-    [key: string]: any;
+    checkoutUrl: string | undefined;
+    createdAt: string;
+    completedAt: string | undefined;
 }
 
 export enum PaymentMethod {
@@ -6679,9 +7134,13 @@ export enum PaymentStatus {
 export class ProblemDetails implements IProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
-    status?: number | undefined;
+    status!: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
+    /** Stable and machine-readable: switch on it (docs/api.md, "Errors"). */
+    code!: string;
+    /** Quote it when reporting a problem: it names this request in the logs. */
+    requestId!: string;
 
     [key: string]: any;
 
@@ -6705,6 +7164,8 @@ export class ProblemDetails implements IProblemDetails {
             this.status = _data["status"];
             this.detail = _data["detail"];
             this.instance = _data["instance"];
+            this.code = _data["code"];
+            this.requestId = _data["requestId"];
         }
     }
 
@@ -6726,6 +7187,8 @@ export class ProblemDetails implements IProblemDetails {
         data["status"] = this.status;
         data["detail"] = this.detail;
         data["instance"] = this.instance;
+        data["code"] = this.code;
+        data["requestId"] = this.requestId;
         return data;
     }
 }
@@ -6733,9 +7196,13 @@ export class ProblemDetails implements IProblemDetails {
 export interface IProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
-    status?: number | undefined;
+    status: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
+    /** Stable and machine-readable: switch on it (docs/api.md, "Errors"). */
+    code: string;
+    /** Quote it when reporting a problem: it names this request in the logs. */
+    requestId: string;
 
     [key: string]: any;
 }
@@ -6745,8 +7212,6 @@ export class QueueDrawDto implements IQueueDrawDto {
     seedHash!: string;
     seed!: string;
     entryIds!: string[];
-
-    [key: string]: any;
 
     constructor(data?: IQueueDrawDto) {
         if (data) {
@@ -6762,10 +7227,6 @@ export class QueueDrawDto implements IQueueDrawDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.eventId = _data["eventId"];
             this.seedHash = _data["seedHash"];
             this.seed = _data["seed"];
@@ -6786,10 +7247,6 @@ export class QueueDrawDto implements IQueueDrawDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["eventId"] = this.eventId;
         data["seedHash"] = this.seedHash;
         data["seed"] = this.seed;
@@ -6807,8 +7264,6 @@ export interface IQueueDrawDto {
     seedHash: string;
     seed: string;
     entryIds: string[];
-
-    [key: string]: any;
 }
 
 export class QueueEntryDto implements IQueueEntryDto {
@@ -6825,8 +7280,6 @@ export class QueueEntryDto implements IQueueEntryDto {
     /** When to poll again (PollInterval): longer for a client that listens on the live hub. */
     pollAfterSeconds!: number;
 
-    [key: string]: any;
-
     constructor(data?: IQueueEntryDto) {
         if (data) {
             for (var property in data) {
@@ -6838,10 +7291,6 @@ export class QueueEntryDto implements IQueueEntryDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.entryId = _data["entryId"];
             this.eventId = _data["eventId"];
             this.status = _data["status"];
@@ -6862,10 +7311,6 @@ export class QueueEntryDto implements IQueueEntryDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["entryId"] = this.entryId;
         data["eventId"] = this.eventId;
         data["status"] = this.status;
@@ -6891,8 +7336,6 @@ export interface IQueueEntryDto {
     soldOut: boolean;
     /** When to poll again (PollInterval): longer for a client that listens on the live hub. */
     pollAfterSeconds: number;
-
-    [key: string]: any;
 }
 
 export enum QueueEntryStatus {
@@ -6964,11 +7407,9 @@ export interface IQueueInput {
 }
 
 export class QueueSettingsDto implements IQueueSettingsDto {
-    enabled?: boolean;
-    admissionsPerMinute?: number;
-    admissionWindowMinutes?: number;
-
-    [key: string]: any;
+    enabled!: boolean;
+    admissionsPerMinute!: number;
+    admissionWindowMinutes!: number;
 
     constructor(data?: IQueueSettingsDto) {
         if (data) {
@@ -6981,10 +7422,6 @@ export class QueueSettingsDto implements IQueueSettingsDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.enabled = _data["enabled"];
             this.admissionsPerMinute = _data["admissionsPerMinute"];
             this.admissionWindowMinutes = _data["admissionWindowMinutes"];
@@ -7000,10 +7437,6 @@ export class QueueSettingsDto implements IQueueSettingsDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["enabled"] = this.enabled;
         data["admissionsPerMinute"] = this.admissionsPerMinute;
         data["admissionWindowMinutes"] = this.admissionWindowMinutes;
@@ -7012,11 +7445,9 @@ export class QueueSettingsDto implements IQueueSettingsDto {
 }
 
 export interface IQueueSettingsDto {
-    enabled?: boolean;
-    admissionsPerMinute?: number;
-    admissionWindowMinutes?: number;
-
-    [key: string]: any;
+    enabled: boolean;
+    admissionsPerMinute: number;
+    admissionWindowMinutes: number;
 }
 
 /** Trades a refresh token for a new pair. Each refresh token works once. */
@@ -7130,8 +7561,6 @@ export interface IRegisterCommand {
 export class RegisteredUserDto implements IRegisteredUserDto {
     userId!: string;
 
-    [key: string]: any;
-
     constructor(data?: IRegisteredUserDto) {
         if (data) {
             for (var property in data) {
@@ -7143,10 +7572,6 @@ export class RegisteredUserDto implements IRegisteredUserDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.userId = _data["userId"];
         }
     }
@@ -7160,10 +7585,6 @@ export class RegisteredUserDto implements IRegisteredUserDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["userId"] = this.userId;
         return data;
     }
@@ -7171,8 +7592,6 @@ export class RegisteredUserDto implements IRegisteredUserDto {
 
 export interface IRegisteredUserDto {
     userId: string;
-
-    [key: string]: any;
 }
 
 /** Mails a sign-in code to the address, opening a customer account for an address it has not seen. The answer is the same whatever the address, so it tells nobody which addresses have accounts. */
@@ -7295,8 +7714,6 @@ export class RevenueRowDto implements IRevenueRowDto {
     net!: number;
     currency!: string;
 
-    [key: string]: any;
-
     constructor(data?: IRevenueRowDto) {
         if (data) {
             for (var property in data) {
@@ -7308,10 +7725,6 @@ export class RevenueRowDto implements IRevenueRowDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.key = _data["key"];
             this.label = _data["label"];
             this.bookings = _data["bookings"];
@@ -7332,10 +7745,6 @@ export class RevenueRowDto implements IRevenueRowDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["key"] = this.key;
         data["label"] = this.label;
         data["bookings"] = this.bookings;
@@ -7359,8 +7768,6 @@ export interface IRevenueRowDto {
     refunds: number;
     net: number;
     currency: string;
-
-    [key: string]: any;
 }
 
 export class RowInput implements IRowInput {
@@ -7417,8 +7824,8 @@ export interface IRowInput {
 
 /** The price of each seat type of a seated event; every seat type the venue has needs one. */
 export class SeatPricesInput implements ISeatPricesInput {
-    standard!: number | undefined;
-    deluxe!: number | undefined;
+    standard?: number | undefined;
+    deluxe?: number | undefined;
 
     [key: string]: any;
 
@@ -7463,8 +7870,8 @@ export class SeatPricesInput implements ISeatPricesInput {
 
 /** The price of each seat type of a seated event; every seat type the venue has needs one. */
 export interface ISeatPricesInput {
-    standard: number | undefined;
-    deluxe: number | undefined;
+    standard?: number | undefined;
+    deluxe?: number | undefined;
 
     [key: string]: any;
 }
@@ -7482,7 +7889,7 @@ export enum SeatType {
 
 export class SectionInput implements ISectionInput {
     name!: string;
-    seatType!: SeatType | undefined;
+    seatType!: SeatType;
     rows!: RowInput[];
 
     [key: string]: any;
@@ -7541,7 +7948,7 @@ export class SectionInput implements ISectionInput {
 
 export interface ISectionInput {
     name: string;
-    seatType: SeatType | undefined;
+    seatType: SeatType;
     rows: RowInput[];
 
     [key: string]: any;
@@ -7686,8 +8093,6 @@ export class StaffMemberDto implements IStaffMemberDto {
     email!: string;
     displayName!: string;
 
-    [key: string]: any;
-
     constructor(data?: IStaffMemberDto) {
         if (data) {
             for (var property in data) {
@@ -7699,10 +8104,6 @@ export class StaffMemberDto implements IStaffMemberDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.userId = _data["userId"];
             this.email = _data["email"];
             this.displayName = _data["displayName"];
@@ -7718,10 +8119,6 @@ export class StaffMemberDto implements IStaffMemberDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["userId"] = this.userId;
         data["email"] = this.email;
         data["displayName"] = this.displayName;
@@ -7733,8 +8130,6 @@ export interface IStaffMemberDto {
     userId: string;
     email: string;
     displayName: string;
-
-    [key: string]: any;
 }
 
 /** Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card part fails, the wallet part comes back. */
@@ -7842,17 +8237,15 @@ export interface IStartWalletTopUpCommand {
 }
 
 export class TicketDto implements ITicketDto {
-    id?: string;
+    id!: string;
     /** The signed code to show at the door (also as a QR: GET /api/tickets/{id}/qr); empty once void. */
-    code?: string;
-    ticketTypeId?: string;
-    ticketType?: string;
+    code!: string;
+    ticketTypeId!: string;
+    ticketType!: string;
     /** Section, row and number for a seat ("Stalls B 7"). */
-    seat?: string | undefined;
-    status?: TicketStatus;
-    checkedInAt?: string | undefined;
-
-    [key: string]: any;
+    seat!: string | undefined;
+    status!: TicketStatus;
+    checkedInAt!: string | undefined;
 
     constructor(data?: ITicketDto) {
         if (data) {
@@ -7865,10 +8258,6 @@ export class TicketDto implements ITicketDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.code = _data["code"];
             this.ticketTypeId = _data["ticketTypeId"];
@@ -7888,10 +8277,6 @@ export class TicketDto implements ITicketDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["code"] = this.code;
         data["ticketTypeId"] = this.ticketTypeId;
@@ -7904,17 +8289,15 @@ export class TicketDto implements ITicketDto {
 }
 
 export interface ITicketDto {
-    id?: string;
+    id: string;
     /** The signed code to show at the door (also as a QR: GET /api/tickets/{id}/qr); empty once void. */
-    code?: string;
-    ticketTypeId?: string;
-    ticketType?: string;
+    code: string;
+    ticketTypeId: string;
+    ticketType: string;
     /** Section, row and number for a seat ("Stalls B 7"). */
-    seat?: string | undefined;
-    status?: TicketStatus;
-    checkedInAt?: string | undefined;
-
-    [key: string]: any;
+    seat: string | undefined;
+    status: TicketStatus;
+    checkedInAt: string | undefined;
 }
 
 export enum TicketStatus {
@@ -7924,17 +8307,15 @@ export enum TicketStatus {
 }
 
 export class TicketTypeDto implements ITicketTypeDto {
-    id?: string;
-    name?: string;
-    seatType?: SeatType2 | undefined;
+    id!: string;
+    name!: string;
+    seatType!: SeatType | undefined;
     /** In major units with the currency's decimals (25.50). */
-    price?: number;
-    currency?: string;
-    capacity?: number;
+    price!: number;
+    currency!: string;
+    capacity!: number;
     /** Not sold and not held by a pending claim. */
-    available?: number;
-
-    [key: string]: any;
+    available!: number;
 
     constructor(data?: ITicketTypeDto) {
         if (data) {
@@ -7947,10 +8328,6 @@ export class TicketTypeDto implements ITicketTypeDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.name = _data["name"];
             this.seatType = _data["seatType"];
@@ -7970,10 +8347,6 @@ export class TicketTypeDto implements ITicketTypeDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["name"] = this.name;
         data["seatType"] = this.seatType;
@@ -7986,17 +8359,15 @@ export class TicketTypeDto implements ITicketTypeDto {
 }
 
 export interface ITicketTypeDto {
-    id?: string;
-    name?: string;
-    seatType?: SeatType2 | undefined;
+    id: string;
+    name: string;
+    seatType: SeatType | undefined;
     /** In major units with the currency's decimals (25.50). */
-    price?: number;
-    currency?: string;
-    capacity?: number;
+    price: number;
+    currency: string;
+    capacity: number;
     /** Not sold and not held by a pending claim. */
-    available?: number;
-
-    [key: string]: any;
+    available: number;
 }
 
 /** A general-admission ticket type; Guid? TicketTypeInput.Id names an existing one when updating. */
@@ -8065,9 +8436,7 @@ export class TokenPairDto implements ITokenPairDto {
     accessToken!: string;
     refreshToken!: string;
     expiresIn!: number;
-    tokenType?: string;
-
-    [key: string]: any;
+    tokenType!: string;
 
     constructor(data?: ITokenPairDto) {
         if (data) {
@@ -8083,10 +8452,6 @@ export class TokenPairDto implements ITokenPairDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.accessToken = _data["accessToken"];
             this.refreshToken = _data["refreshToken"];
             this.expiresIn = _data["expiresIn"];
@@ -8103,10 +8468,6 @@ export class TokenPairDto implements ITokenPairDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["accessToken"] = this.accessToken;
         data["refreshToken"] = this.refreshToken;
         data["expiresIn"] = this.expiresIn;
@@ -8119,9 +8480,7 @@ export interface ITokenPairDto {
     accessToken: string;
     refreshToken: string;
     expiresIn: number;
-    tokenType?: string;
-
-    [key: string]: any;
+    tokenType: string;
 }
 
 /** Replaces an event's settings. A draft takes any change; once published only the description and ticket prices may differ from what is stored (a price only while nobody holds that type in a pending claim). */
@@ -8252,8 +8611,6 @@ export class UserDto implements IUserDto {
     displayName!: string;
     roles!: string[];
 
-    [key: string]: any;
-
     constructor(data?: IUserDto) {
         if (data) {
             for (var property in data) {
@@ -8268,10 +8625,6 @@ export class UserDto implements IUserDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.email = _data["email"];
             this.displayName = _data["displayName"];
@@ -8292,10 +8645,6 @@ export class UserDto implements IUserDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["email"] = this.email;
         data["displayName"] = this.displayName;
@@ -8313,20 +8662,16 @@ export interface IUserDto {
     email: string;
     displayName: string;
     roles: string[];
-
-    [key: string]: any;
 }
 
 export class VenueDto implements IVenueDto {
-    id?: string;
-    ownerId?: string;
-    name?: string;
-    address?: string;
-    timeZone?: string;
-    seatCount?: number;
-    sections?: VenueSectionDto[];
-
-    [key: string]: any;
+    id!: string;
+    ownerId!: string;
+    name!: string;
+    address!: string;
+    timeZone!: string;
+    seatCount!: number;
+    sections!: VenueSectionDto[];
 
     constructor(data?: IVenueDto) {
         if (data) {
@@ -8335,14 +8680,13 @@ export class VenueDto implements IVenueDto {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.sections = [];
+        }
     }
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.ownerId = _data["ownerId"];
             this.name = _data["name"];
@@ -8366,10 +8710,6 @@ export class VenueDto implements IVenueDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["ownerId"] = this.ownerId;
         data["name"] = this.name;
@@ -8386,23 +8726,19 @@ export class VenueDto implements IVenueDto {
 }
 
 export interface IVenueDto {
-    id?: string;
-    ownerId?: string;
-    name?: string;
-    address?: string;
-    timeZone?: string;
-    seatCount?: number;
-    sections?: VenueSectionDto[];
-
-    [key: string]: any;
+    id: string;
+    ownerId: string;
+    name: string;
+    address: string;
+    timeZone: string;
+    seatCount: number;
+    sections: VenueSectionDto[];
 }
 
 export class VenueRowDto implements IVenueRowDto {
-    label?: string;
+    label!: string;
     /** Seats are numbered 1 to this. */
-    seats?: number;
-
-    [key: string]: any;
+    seats!: number;
 
     constructor(data?: IVenueRowDto) {
         if (data) {
@@ -8415,10 +8751,6 @@ export class VenueRowDto implements IVenueRowDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.label = _data["label"];
             this.seats = _data["seats"];
         }
@@ -8433,10 +8765,6 @@ export class VenueRowDto implements IVenueRowDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["label"] = this.label;
         data["seats"] = this.seats;
         return data;
@@ -8444,19 +8772,15 @@ export class VenueRowDto implements IVenueRowDto {
 }
 
 export interface IVenueRowDto {
-    label?: string;
+    label: string;
     /** Seats are numbered 1 to this. */
-    seats?: number;
-
-    [key: string]: any;
+    seats: number;
 }
 
 export class VenueSectionDto implements IVenueSectionDto {
-    name?: string;
-    seatType?: SeatType | undefined;
-    rows?: VenueRowDto[];
-
-    [key: string]: any;
+    name!: string;
+    seatType!: SeatType;
+    rows!: VenueRowDto[];
 
     constructor(data?: IVenueSectionDto) {
         if (data) {
@@ -8465,14 +8789,13 @@ export class VenueSectionDto implements IVenueSectionDto {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.rows = [];
+        }
     }
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.name = _data["name"];
             this.seatType = _data["seatType"];
             if (Array.isArray(_data["rows"])) {
@@ -8492,10 +8815,6 @@ export class VenueSectionDto implements IVenueSectionDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["name"] = this.name;
         data["seatType"] = this.seatType;
         if (Array.isArray(this.rows)) {
@@ -8508,22 +8827,18 @@ export class VenueSectionDto implements IVenueSectionDto {
 }
 
 export interface IVenueSectionDto {
-    name?: string;
-    seatType?: SeatType | undefined;
-    rows?: VenueRowDto[];
-
-    [key: string]: any;
+    name: string;
+    seatType: SeatType;
+    rows: VenueRowDto[];
 }
 
 export class VenueSummaryDto implements IVenueSummaryDto {
-    id?: string;
-    ownerId?: string;
-    name?: string;
-    address?: string;
-    timeZone?: string;
-    seatCount?: number;
-
-    [key: string]: any;
+    id!: string;
+    ownerId!: string;
+    name!: string;
+    address!: string;
+    timeZone!: string;
+    seatCount!: number;
 
     constructor(data?: IVenueSummaryDto) {
         if (data) {
@@ -8536,10 +8851,6 @@ export class VenueSummaryDto implements IVenueSummaryDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.ownerId = _data["ownerId"];
             this.name = _data["name"];
@@ -8558,10 +8869,6 @@ export class VenueSummaryDto implements IVenueSummaryDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["ownerId"] = this.ownerId;
         data["name"] = this.name;
@@ -8573,14 +8880,12 @@ export class VenueSummaryDto implements IVenueSummaryDto {
 }
 
 export interface IVenueSummaryDto {
-    id?: string;
-    ownerId?: string;
-    name?: string;
-    address?: string;
-    timeZone?: string;
-    seatCount?: number;
-
-    [key: string]: any;
+    id: string;
+    ownerId: string;
+    name: string;
+    address: string;
+    timeZone: string;
+    seatCount: number;
 }
 
 /** Signs in with the code mailed by RequestOtpCommand. */
@@ -8642,8 +8947,6 @@ export class WalletDto implements IWalletDto {
     balance!: number;
     currency!: string;
 
-    [key: string]: any;
-
     constructor(data?: IWalletDto) {
         if (data) {
             for (var property in data) {
@@ -8655,10 +8958,6 @@ export class WalletDto implements IWalletDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.balance = _data["balance"];
             this.currency = _data["currency"];
         }
@@ -8673,10 +8972,6 @@ export class WalletDto implements IWalletDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["balance"] = this.balance;
         data["currency"] = this.currency;
         return data;
@@ -8687,22 +8982,18 @@ export interface IWalletDto {
     /** Major units with the currency's decimals. */
     balance: number;
     currency: string;
-
-    [key: string]: any;
 }
 
 export class WalletTransactionDto implements IWalletTransactionDto {
-    id?: string;
-    type?: WalletTransactionType;
+    id!: string;
+    type!: WalletTransactionType;
     /** Major units: what moved, and the balance right after it. */
-    amount?: number;
-    balanceAfter?: number;
-    currency?: string;
-    reason?: string;
-    reference?: string;
-    createdAt?: string;
-
-    [key: string]: any;
+    amount!: number;
+    balanceAfter!: number;
+    currency!: string;
+    reason!: string;
+    reference!: string;
+    createdAt!: string;
 
     constructor(data?: IWalletTransactionDto) {
         if (data) {
@@ -8715,10 +9006,6 @@ export class WalletTransactionDto implements IWalletTransactionDto {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.id = _data["id"];
             this.type = _data["type"];
             this.amount = _data["amount"];
@@ -8739,10 +9026,6 @@ export class WalletTransactionDto implements IWalletTransactionDto {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["id"] = this.id;
         data["type"] = this.type;
         data["amount"] = this.amount;
@@ -8756,17 +9039,15 @@ export class WalletTransactionDto implements IWalletTransactionDto {
 }
 
 export interface IWalletTransactionDto {
-    id?: string;
-    type?: WalletTransactionType;
+    id: string;
+    type: WalletTransactionType;
     /** Major units: what moved, and the balance right after it. */
-    amount?: number;
-    balanceAfter?: number;
-    currency?: string;
-    reason?: string;
-    reference?: string;
-    createdAt?: string;
-
-    [key: string]: any;
+    amount: number;
+    balanceAfter: number;
+    currency: string;
+    reason: string;
+    reference: string;
+    createdAt: string;
 }
 
 export enum WalletTransactionType {
@@ -8774,48 +9055,11 @@ export enum WalletTransactionType {
     Debit = "Debit",
 }
 
-export class SeatType2 implements ISeatType2 {
-
-    [key: string]: any;
-
-    constructor(data?: ISeatType2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-        }
-    }
-
-    static fromJS(data: any): SeatType2 {
-        data = typeof data === 'object' ? data : {};
-        let result = new SeatType2();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        return data;
-    }
-}
-
-export interface ISeatType2 {
-
-    [key: string]: any;
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {

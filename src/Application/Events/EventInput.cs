@@ -60,6 +60,6 @@ public abstract record EventInput
 public sealed record TicketTypeInput(string Name, decimal Price, int Capacity, Guid? Id = null);
 
 /// <summary>The price of each seat type of a seated event; every seat type the venue has needs one.</summary>
-public sealed record SeatPricesInput(decimal? Standard, decimal? Deluxe);
+public sealed record SeatPricesInput(decimal? Standard = null, decimal? Deluxe = null);
 
 public sealed record QueueInput(bool Enabled, int AdmissionsPerMinute = 60, int AdmissionWindowMinutes = 10);

@@ -78,3 +78,13 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser curr
     private static ProblemHttpResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(statusCode: status, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
 }
+
+/// <summary>Endpoint metadata: the endpoint runs <see cref="IdempotencyFilter"/>, so its operation declares the header.</summary>
+public sealed class IdempotencyKeyRequired;
+
+public static class IdempotencyEndpointExtensions
+{
+    /// <summary>Money-moving POSTs take an Idempotency-Key (<see cref="IdempotencyFilter"/>), and the API document says so.</summary>
+    public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<IdempotencyFilter>().WithMetadata(new IdempotencyKeyRequired());
+}

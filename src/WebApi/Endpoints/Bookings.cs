@@ -23,7 +23,7 @@ public sealed class Bookings : EndpointGroup
         group.MapGet(GetBooking, "bookings/{id}");
         group.MapPost(CancelBooking, "bookings/{id}/cancel").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet(GetTicketQr, "tickets/{id}/qr")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/png")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 

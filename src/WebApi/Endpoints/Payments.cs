@@ -19,7 +19,7 @@ public sealed class Payments : EndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         signedIn.MapPost(StartClaimPayment, "claims/{id}/payments")
-            .AddEndpointFilter<IdempotencyFilter>()
+            .RequireIdempotencyKey()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -20,7 +20,7 @@ public sealed class Wallet : EndpointGroup
         group.MapGet(GetMyWallet);
         group.MapGet(GetMyWalletTransactions, "transactions");
         group.MapPost(StartWalletTopUp, "top-ups")
-            .AddEndpointFilter<IdempotencyFilter>()
+            .RequireIdempotencyKey()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

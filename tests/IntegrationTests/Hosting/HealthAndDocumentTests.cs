@@ -38,6 +38,34 @@ public sealed class HealthAndDocumentTests(ApiFixture fixture) : IntegrationTest
         (await swaggerUi.Content.ReadAsStringAsync()).ShouldContain("swagger-ui");
     }
 
+    [Fact]
+    public async Task The_API_document_describes_what_is_served_so_strict_validators_accept_the_answers()
+    {
+        var document = JsonNode.Parse(await Anonymous().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+
+        // A nullable enum is null-or-the-enum; the enum itself lists only its members, so a null matches one branch.
+        schemas["SeatType"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()).ShouldBe(["Standard", "Deluxe"]);
+        // Every property of an answer is always sent, and nothing else.
+        var ticketType = schemas["TicketTypeDto"]!;
+        ticketType["required"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(
+            ticketType["properties"]!.AsObject().Select(p => p.Key), ignoreOrder: true);
+        ticketType["additionalProperties"]!.GetValue<bool>().ShouldBeFalse();
+        // Optional inputs are not required.
+        schemas["SeatPricesInput"]!["required"].ShouldBeNull();
+        // Every problem has its stable code and the request id.
+        schemas["ProblemDetails"]!["required"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["status", "code", "requestId"], ignoreOrder: true);
+
+        var pay = document["paths"]!["/api/claims/{id}/payments"]!["post"]!;
+        var key = pay["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Idempotency-Key")!;
+        key["in"]!.GetValue<string>().ShouldBe("header");
+        key["required"]!.GetValue<bool>().ShouldBeTrue();
+        new[] { "400", "413", "415", "429" }.ShouldBeSubsetOf(pay["responses"]!.AsObject().Select(r => r.Key));
+        // The QR code is the PNG's bytes, which a generated client hands over as a file (a Blob).
+        var qr = document["paths"]!["/api/tickets/{id}/qr"]!["get"]!["responses"]!["200"]!["content"]!["image/png"]!["schema"]!;
+        schemas[qr["$ref"]!.GetValue<string>().Split('/')[^1]]!["format"]!.GetValue<string>().ShouldBe("binary");
+    }
+
     /// <summary>
     /// The TypeScript client is generated from clients/typescript/openapi.json; this keeps that file equal to what
     /// the API serves. Run scripts/update-client.sh after changing an endpoint.
