@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         services.AddOpenApi("v1", options =>
         {
+            options.AddDocumentTransformer<DocumentOverviewTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
             options.AddSchemaTransformer<DecimalSchemaTransformer>();

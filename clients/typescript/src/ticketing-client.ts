@@ -18,6 +18,7 @@ export class AdminApiKeysClient {
     }
 
     /**
+     * Issue an API key for a client app (Admin). The key is shown once, in this answer only.
      * @return Created
      */
     issueApiKey(body: IssueApiKeyCommand, signal?: AbortSignal): Promise<IssuedApiKeyDto> {
@@ -102,6 +103,7 @@ export class AdminApiKeysClient {
     }
 
     /**
+     * List the API keys, newest first, without their secrets (Admin).
      * @param page (optional) 
      * @param pageSize (optional) 
      * @return OK
@@ -178,6 +180,7 @@ export class AdminApiKeysClient {
     }
 
     /**
+     * Revoke an API key at once (Admin).
      * @return No Content
      */
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void> {
@@ -268,6 +271,7 @@ export class AdminAuditLogClient {
     }
 
     /**
+     * Read the audit log of denied requests and privileged actions, newest first (Admin).
      * @param from (optional) 
      * @param to (optional) 
      * @param kind (optional) 
@@ -380,6 +384,7 @@ export class AdminMoneyAuditClient {
     }
 
     /**
+     * Check that every captured unit of money ended as a booking, a wallet credit or a refund (Admin).
      * @return OK
      */
     getMoneyAudit(signal?: AbortSignal): Promise<MoneyAuditDto> {
@@ -450,6 +455,7 @@ export class AdminUsersClient {
     }
 
     /**
+     * Create an account with roles, e.g. an organizer or door staff (Admin).
      * @return Created
      */
     createUser(body: CreateUserCommand, signal?: AbortSignal): Promise<RegisteredUserDto> {
@@ -541,6 +547,7 @@ export class AdminUsersClient {
     }
 
     /**
+     * List or search accounts (Admin).
      * @param search (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -622,6 +629,7 @@ export class AdminUsersClient {
     }
 
     /**
+     * Replace an account's roles (Admin); removing a role ends the account's sessions at once.
      * @return OK
      */
     setUserRoles(id: string, body: SetUserRolesRequest, signal?: AbortSignal): Promise<UserDto> {
@@ -727,6 +735,7 @@ export class AuthClient {
     }
 
     /**
+     * Open a customer account.
      * @return Created
      */
     register(body: RegisterCommand, signal?: AbortSignal): Promise<RegisteredUserDto> {
@@ -804,6 +813,7 @@ export class AuthClient {
     }
 
     /**
+     * Sign in with email and password: an access token (send it as "Authorization: Bearer …") and a refresh token.
      * @return OK
      */
     login(body: LoginCommand, signal?: AbortSignal): Promise<TokenPairDto> {
@@ -888,6 +898,7 @@ export class AuthClient {
     }
 
     /**
+     * Trade a refresh token for a new token pair; the old refresh token stops working.
      * @return OK
      */
     refresh(body: RefreshTokenCommand, signal?: AbortSignal): Promise<TokenPairDto> {
@@ -965,6 +976,7 @@ export class AuthClient {
     }
 
     /**
+     * End this session: its access and refresh tokens stop working at once.
      * @return No Content
      */
     logout(signal?: AbortSignal): Promise<void> {
@@ -1013,6 +1025,7 @@ export class AuthClient {
     }
 
     /**
+     * Who the access token belongs to: id, email, name and roles.
      * @return OK
      */
     getCurrentUser(signal?: AbortSignal): Promise<UserDto> {
@@ -1065,6 +1078,7 @@ export class AuthClient {
     }
 
     /**
+     * Email a one-time sign-in code (a new address gets a customer account); answers 202 whatever the address.
      * @return Accepted
      */
     requestOtp(body: RequestOtpCommand, signal?: AbortSignal): Promise<void> {
@@ -1131,6 +1145,7 @@ export class AuthClient {
     }
 
     /**
+     * Sign in with an emailed one-time code.
      * @return OK
      */
     verifyOtp(body: VerifyOtpCommand, signal?: AbortSignal): Promise<TokenPairDto> {
@@ -1215,6 +1230,7 @@ export class AuthClient {
     }
 
     /**
+     * Email a password-reset token to the account, if there is one; answers 202 whatever the address.
      * @return Accepted
      */
     forgotPassword(body: ForgotPasswordCommand, signal?: AbortSignal): Promise<void> {
@@ -1281,6 +1297,7 @@ export class AuthClient {
     }
 
     /**
+     * Set a new password with an emailed reset token; every session of the account ends.
      * @return No Content
      */
     resetPassword(body: ResetPasswordCommand, signal?: AbortSignal): Promise<void> {
@@ -1354,6 +1371,7 @@ export class AuthClient {
     }
 
     /**
+     * Change your password (the current one is required); your other sessions end.
      * @return No Content
      */
     changePassword(body: ChangePasswordCommand, signal?: AbortSignal): Promise<void> {
@@ -1452,6 +1470,7 @@ export class BookingsClient {
     }
 
     /**
+     * Your bookings with their tickets, newest first.
      * @param page (optional) 
      * @param pageSize (optional) 
      * @return OK
@@ -1528,6 +1547,7 @@ export class BookingsClient {
     }
 
     /**
+     * One booking: the customer's own, or of an event you organize or work.
      * @return OK
      */
     getBooking(id: string, signal?: AbortSignal): Promise<BookingDto> {
@@ -1597,6 +1617,7 @@ export class BookingsClient {
     }
 
     /**
+     * Cancel a booking: its unused tickets are void, their stock goes back on sale and their prices to the customer's wallet.
      * @return OK
      */
     cancelBooking(id: string, signal?: AbortSignal): Promise<BookingDto> {
@@ -1673,6 +1694,7 @@ export class BookingsClient {
     }
 
     /**
+     * A ticket's QR code as a PNG, for the door to scan.
      * @return OK
      */
     getTicketQr(id: string, signal?: AbortSignal): Promise<FileResponse> {
@@ -1764,6 +1786,7 @@ export class OperationsClient {
     }
 
     /**
+     * Sell tickets at the box office, paid in cash on the spot (the organizer or an Admin).
      * @return Created
      */
     sellAtBoxOffice(id: string, body: SellAtBoxOfficeCommand, signal?: AbortSignal): Promise<BookingDto> {
@@ -1872,6 +1895,7 @@ export class OperationsClient {
     }
 
     /**
+     * Set who works the event's door (the organizer or an Admin).
      * @return OK
      */
     assignStaff(id: string, body: AssignStaffCommand, signal?: AbortSignal): Promise<StaffMemberDto[]> {
@@ -1980,6 +2004,7 @@ export class OperationsClient {
     }
 
     /**
+     * Who works the event's door.
      * @return OK
      */
     getEventStaff(id: string, signal?: AbortSignal): Promise<StaffMemberDto[]> {
@@ -2063,6 +2088,7 @@ export class OperationsClient {
     }
 
     /**
+     * Scan a ticket in at the door: 200 the first time; a second scan is 409 ALREADY_CHECKED_IN with the first time and gate.
      * @return OK
      */
     checkInTicket(id: string, body: CheckInTicketCommand, signal?: AbortSignal): Promise<CheckInDto> {
@@ -2164,6 +2190,7 @@ export class OperationsClient {
     }
 
     /**
+     * The event's attendees as CSV, one row per ticket (its staff, the organizer or an Admin).
      * @return OK
      */
     exportAttendees(id: string, signal?: AbortSignal): Promise<void> {
@@ -2247,6 +2274,7 @@ export class ClaimsClient {
     }
 
     /**
+     * Hold tickets for a while: a quantity of a ticket type, or chosen seats, with your admission token if the event is queued.
      * @return Created
      */
     createClaim(id: string, body: CreateClaimCommand, signal?: AbortSignal): Promise<ClaimDto> {
@@ -2355,6 +2383,7 @@ export class ClaimsClient {
     }
 
     /**
+     * One of your claims, with its items and when it expires.
      * @return OK
      */
     getClaim(id: string, signal?: AbortSignal): Promise<ClaimDto> {
@@ -2424,6 +2453,7 @@ export class ClaimsClient {
     }
 
     /**
+     * Give a claim's tickets back before it expires.
      * @return No Content
      */
     releaseClaim(id: string, signal?: AbortSignal): Promise<void> {
@@ -2496,6 +2526,7 @@ export class ClaimsClient {
     }
 
     /**
+     * Your claims, newest first.
      * @param status (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -2588,6 +2619,7 @@ export class EventsClient {
     }
 
     /**
+     * Browse events in order of their start; filter by start time and state.
      * @param from (optional) 
      * @param to (optional) 
      * @param state (optional) 
@@ -2665,6 +2697,7 @@ export class EventsClient {
     }
 
     /**
+     * Create a draft event at one of your venues (Organizer).
      * @return Created
      */
     createEvent(body: CreateEventCommand, signal?: AbortSignal): Promise<EventDto> {
@@ -2756,6 +2789,7 @@ export class EventsClient {
     }
 
     /**
+     * One event with its ticket types, prices and what is still available.
      * @return OK
      */
     getEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
@@ -2818,6 +2852,7 @@ export class EventsClient {
     }
 
     /**
+     * Change an event: anything while it is a draft, after publishing only its description and prices.
      * @return OK
      */
     updateEvent(id: string, body: UpdateEventCommand, signal?: AbortSignal): Promise<EventDto> {
@@ -2919,6 +2954,7 @@ export class EventsClient {
     }
 
     /**
+     * A seated event's seat map with each seat's status.
      * @return OK
      */
     getEventSeats(id: string, signal?: AbortSignal): Promise<EventSeatMapDto> {
@@ -2988,6 +3024,7 @@ export class EventsClient {
     }
 
     /**
+     * Publish a draft: it becomes visible, and its sale opens when due.
      * @return OK
      */
     publishEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
@@ -3071,6 +3108,7 @@ export class EventsClient {
     }
 
     /**
+     * End an event that is on sale or sold out (the organizer or an Admin).
      * @return OK
      */
     endEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
@@ -3154,6 +3192,7 @@ export class EventsClient {
     }
 
     /**
+     * Cancel an event that has not ended; its bookings are refunded.
      * @return OK
      */
     cancelEvent(id: string, signal?: AbortSignal): Promise<EventDto> {
@@ -3237,6 +3276,7 @@ export class EventsClient {
     }
 
     /**
+     * An event's live figures: the line, pending claims, held, sold, available, check-ins and revenue (the organizer or an Admin).
      * @return OK
      */
     getEventStats(id: string, signal?: AbortSignal): Promise<EventStatsDto> {
@@ -3324,6 +3364,7 @@ export class PaymentsClient {
     }
 
     /**
+     * Pay for a claim by wallet, card or both, with an Idempotency-Key; a card payment answers with the provider's checkoutUrl.
      * @param idempotency_Key Unique per payment attempt (1–255 characters): a retry with the same key and body gets the first answer again.
      * @return Created
      */
@@ -3441,6 +3482,7 @@ export class PaymentsClient {
     }
 
     /**
+     * One of your payments and its status.
      * @return OK
      */
     getPayment(id: string, signal?: AbortSignal): Promise<PaymentDto> {
@@ -3510,6 +3552,7 @@ export class PaymentsClient {
     }
 
     /**
+     * The payment provider's signed notice of a charge's outcome (called by the provider, not by apps).
      * @return OK
      */
     receivePaymentWebhook(provider: string, body: any, signal?: AbortSignal): Promise<void> {
@@ -3604,6 +3647,7 @@ export class QueueClient {
     }
 
     /**
+     * The pre-queue draw, once the sale opened: its seed and the order it drew, so anyone can check it.
      * @return OK
      */
     getQueueDraw(id: string, signal?: AbortSignal): Promise<QueueDrawDto> {
@@ -3673,6 +3717,7 @@ export class QueueClient {
     }
 
     /**
+     * Join a queued event's line; the answer says your place and when to poll again.
      * @param listening (optional) 
      * @return Created
      */
@@ -3761,6 +3806,7 @@ export class QueueClient {
     }
 
     /**
+     * Your place in line, or your admission token once you are admitted.
      * @param listening (optional) 
      * @return OK
      */
@@ -3842,6 +3888,7 @@ export class QueueClient {
     }
 
     /**
+     * Leave the line (an unused admission goes to the next fan).
      * @return No Content
      */
     leaveQueue(id: string, signal?: AbortSignal): Promise<void> {
@@ -3925,6 +3972,7 @@ export class ReportsClient {
     }
 
     /**
+     * Revenue by event, day or payment method: an organizer's own events, every event for an Admin.
      * @param from (optional) 
      * @param to (optional) 
      * @param eventId (optional) 
@@ -4029,6 +4077,7 @@ export class VenuesClient {
     }
 
     /**
+     * Create a venue with its sections, rows and seats (Organizer).
      * @return Created
      */
     createVenue(body: CreateVenueCommand, signal?: AbortSignal): Promise<VenueDto> {
@@ -4113,6 +4162,7 @@ export class VenuesClient {
     }
 
     /**
+     * Your venues (every venue for an Admin).
      * @param page (optional) 
      * @param pageSize (optional) 
      * @return OK
@@ -4189,6 +4239,7 @@ export class VenuesClient {
     }
 
     /**
+     * One venue with its seating plan.
      * @return OK
      */
     getVenue(id: string, signal?: AbortSignal): Promise<VenueDto> {
@@ -4276,6 +4327,7 @@ export class WalletClient {
     }
 
     /**
+     * Your wallet balance per currency.
      * @param currency (optional) 
      * @return OK
      */
@@ -4340,6 +4392,7 @@ export class WalletClient {
     }
 
     /**
+     * Your wallet's ledger: every credit and debit, newest first.
      * @param currency (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -4414,6 +4467,7 @@ export class WalletClient {
     }
 
     /**
+     * Put money in your wallet by card, with an Idempotency-Key; answers with the checkoutUrl.
      * @param idempotency_Key Unique per payment attempt (1–255 characters): a retry with the same key and body gets the first answer again.
      * @return Created
      */

@@ -14,8 +14,6 @@ public sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransforme
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info.Title = "Ticketing API";
-        document.Info.Description = "Sells every seat exactly once. Errors are RFC 9457 problem details with a stable `code` and a `requestId`.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme

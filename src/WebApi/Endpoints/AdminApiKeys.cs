@@ -28,13 +28,16 @@ public sealed class AdminApiKeys : EndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
+    /// <summary>Issue an API key for a client app (Admin). The key is shown once, in this answer only.</summary>
     public static async Task<Created<IssuedApiKeyDto>> IssueApiKey(IMediator mediator, IssueApiKeyCommand command, CancellationToken cancellationToken) =>
         TypedResults.Created((string?)null, await mediator.Send(command, cancellationToken));
 
+    /// <summary>List the API keys, newest first, without their secrets (Admin).</summary>
     public static async Task<Ok<PaginatedList<ApiKeyDto>>> GetApiKeys(
         IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new GetApiKeysQuery(page, pageSize), cancellationToken));
 
+    /// <summary>Revoke an API key at once (Admin).</summary>
     public static async Task<NoContent> RevokeApiKey(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         await mediator.Send(new RevokeApiKeyCommand(id), cancellationToken);

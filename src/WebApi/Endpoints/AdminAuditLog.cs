@@ -20,6 +20,7 @@ public sealed class AdminAuditLog : EndpointGroup
         group.MapGet(GetAuditLog);
     }
 
+    /// <summary>Read the audit log of denied requests and privileged actions, newest first (Admin).</summary>
     public static async Task<Ok<PaginatedList<AuditEntryDto>>> GetAuditLog(
         IMediator mediator,
         DateTimeOffset? from,

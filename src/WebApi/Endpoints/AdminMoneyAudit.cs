@@ -18,6 +18,7 @@ public sealed class AdminMoneyAudit : EndpointGroup
         group.MapGet(GetMoneyAudit);
     }
 
+    /// <summary>Check that every captured unit of money ended as a booking, a wallet credit or a refund (Admin).</summary>
     public static async Task<Ok<MoneyAuditDto>> GetMoneyAudit(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetMoneyAuditQuery(), cancellationToken));
 }

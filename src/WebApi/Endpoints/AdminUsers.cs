@@ -30,13 +30,16 @@ public sealed class AdminUsers : EndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Create an account with roles, e.g. an organizer or door staff (Admin).</summary>
     public static async Task<Created<RegisteredUserDto>> CreateUser(IMediator mediator, CreateUserCommand command, CancellationToken cancellationToken) =>
         TypedResults.Created((string?)null, await mediator.Send(command, cancellationToken));
 
+    /// <summary>List or search accounts (Admin).</summary>
     public static async Task<Ok<PaginatedList<UserDto>>> GetUsers(
         IMediator mediator, string? search, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new GetUsersQuery(search, page, pageSize), cancellationToken));
 
+    /// <summary>Replace an account's roles (Admin); removing a role ends the account's sessions at once.</summary>
     public static async Task<Ok<UserDto>> SetUserRoles(
         IMediator mediator, Guid id, SetUserRolesRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new SetUserRolesCommand(id, request.Roles ?? []), cancellationToken));

@@ -26,6 +26,7 @@ public sealed class BoxOffice : EndpointGroup
             .ProducesProblem(StatusCodes.Status410Gone);
     }
 
+    /// <summary>Sell tickets at the box office, paid in cash on the spot (the organizer or an Admin).</summary>
     public static async Task<Created<BookingDto>> SellAtBoxOffice(IMediator mediator, Guid id, SellAtBoxOfficeCommand command, CancellationToken cancellationToken)
     {
         var booking = await mediator.Send(command with { EventId = id }, cancellationToken);

@@ -28,15 +28,19 @@ public sealed class Door : EndpointGroup
         group.MapGet(ExportAttendees, "attendees.csv").Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
+    /// <summary>Set who works the event's door (the organizer or an Admin).</summary>
     public static async Task<Ok<IReadOnlyList<StaffMemberDto>>> AssignStaff(IMediator mediator, Guid id, AssignStaffCommand command, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command with { EventId = id }, cancellationToken));
 
+    /// <summary>Who works the event's door.</summary>
     public static async Task<Ok<IReadOnlyList<StaffMemberDto>>> GetEventStaff(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetEventStaffQuery(id), cancellationToken));
 
+    /// <summary>Scan a ticket in at the door: 200 the first time; a second scan is 409 ALREADY_CHECKED_IN with the first time and gate.</summary>
     public static async Task<Ok<CheckInDto>> CheckInTicket(IMediator mediator, Guid id, CheckInTicketCommand command, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command with { EventId = id }, cancellationToken));
 
+    /// <summary>The event's attendees as CSV, one row per ticket (its staff, the organizer or an Admin).</summary>
     public static async Task<FileContentHttpResult> ExportAttendees(IMediator mediator, Guid id, CancellationToken cancellationToken)
     {
         var export = await mediator.Send(new ExportAttendeesQuery(id), cancellationToken);

@@ -44,6 +44,7 @@ public sealed class Events : EndpointGroup
         manage.MapGet(GetEventStats, "{id}/stats").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Browse events in order of their start; filter by start time and state.</summary>
     public static async Task<Ok<PaginatedList<EventDto>>> GetEvents(
         IMediator mediator,
         DateTimeOffset? from,
@@ -54,30 +55,38 @@ public sealed class Events : EndpointGroup
         int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new GetEventsQuery(from, to, state, page, pageSize), cancellationToken));
 
+    /// <summary>One event with its ticket types, prices and what is still available.</summary>
     public static async Task<Ok<EventDto>> GetEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetEventQuery(id), cancellationToken));
 
+    /// <summary>An event's live figures: the line, pending claims, held, sold, available, check-ins and revenue (the organizer or an Admin).</summary>
     public static async Task<Ok<EventStatsDto>> GetEventStats(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetEventStatsQuery(id), cancellationToken));
 
+    /// <summary>A seated event's seat map with each seat's status.</summary>
     public static async Task<Ok<EventSeatMapDto>> GetEventSeats(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetEventSeatsQuery(id), cancellationToken));
 
+    /// <summary>Create a draft event at one of your venues (Organizer).</summary>
     public static async Task<Created<EventDto>> CreateEvent(IMediator mediator, CreateEventCommand command, CancellationToken cancellationToken)
     {
         var created = await mediator.Send(command, cancellationToken);
         return TypedResults.Created($"/api/events/{created.Id}", created);
     }
 
+    /// <summary>Change an event: anything while it is a draft, after publishing only its description and prices.</summary>
     public static async Task<Ok<EventDto>> UpdateEvent(IMediator mediator, Guid id, UpdateEventCommand command, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
 
+    /// <summary>Publish a draft: it becomes visible, and its sale opens when due.</summary>
     public static async Task<Ok<EventDto>> PublishEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new PublishEventCommand(id), cancellationToken));
 
+    /// <summary>End an event that is on sale or sold out (the organizer or an Admin).</summary>
     public static async Task<Ok<EventDto>> EndEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new EndEventCommand(id), cancellationToken));
 
+    /// <summary>Cancel an event that has not ended; its bookings are refunded.</summary>
     public static async Task<Ok<EventDto>> CancelEvent(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new CancelEventCommand(id), cancellationToken));
 }

@@ -35,6 +35,7 @@ public sealed class Payments : EndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Pay for a claim by wallet, card or both, with an Idempotency-Key; a card payment answers with the provider's checkoutUrl.</summary>
     public static async Task<Created<PaymentDto>> StartClaimPayment(
         IMediator mediator, Guid id, StartClaimPaymentCommand command, CancellationToken cancellationToken)
     {
@@ -42,9 +43,11 @@ public sealed class Payments : EndpointGroup
         return TypedResults.Created($"/api/payments/{payment.Id}", payment);
     }
 
+    /// <summary>One of your payments and its status.</summary>
     public static async Task<Ok<PaymentDto>> GetPayment(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetPaymentQuery(id), cancellationToken));
 
+    /// <summary>The payment provider's signed notice of a charge's outcome (called by the provider, not by apps).</summary>
     public static async Task<Ok> ReceivePaymentWebhook(IMediator mediator, string provider, HttpRequest request, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream();

@@ -18,6 +18,7 @@ public sealed class Reports : EndpointGroup
         group.MapGet(GetRevenueReport, "revenue");
     }
 
+    /// <summary>Revenue by event, day or payment method: an organizer's own events, every event for an Admin.</summary>
     public static async Task<Ok<IReadOnlyList<RevenueRowDto>>> GetRevenueReport(
         IMediator mediator, DateTimeOffset? from, DateTimeOffset? to, Guid? eventId, string? groupBy, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetRevenueReportQuery(from, to, eventId, groupBy), cancellationToken));

@@ -24,16 +24,19 @@ public sealed class Venues : EndpointGroup
         group.MapGet(GetVenue, "{id}").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Create a venue with its sections, rows and seats (Organizer).</summary>
     public static async Task<Created<VenueDto>> CreateVenue(IMediator mediator, CreateVenueCommand command, CancellationToken cancellationToken)
     {
         var venue = await mediator.Send(command, cancellationToken);
         return TypedResults.Created($"/api/venues/{venue.Id}", venue);
     }
 
+    /// <summary>Your venues (every venue for an Admin).</summary>
     public static async Task<Ok<PaginatedList<VenueSummaryDto>>> GetVenues(
         IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new GetVenuesQuery(page, pageSize), cancellationToken));
 
+    /// <summary>One venue with its seating plan.</summary>
     public static async Task<Ok<VenueDto>> GetVenue(IMediator mediator, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetVenueQuery(id), cancellationToken));
 }

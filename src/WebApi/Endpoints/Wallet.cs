@@ -27,13 +27,16 @@ public sealed class Wallet : EndpointGroup
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
+    /// <summary>Your wallet balance per currency.</summary>
     public static async Task<Ok<WalletDto>> GetMyWallet(IMediator mediator, string? currency, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetMyWalletQuery(currency), cancellationToken));
 
+    /// <summary>Your wallet's ledger: every credit and debit, newest first.</summary>
     public static async Task<Ok<PaginatedList<WalletTransactionDto>>> GetMyWalletTransactions(
         IMediator mediator, string? currency, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new GetMyWalletTransactionsQuery(currency, page, pageSize), cancellationToken));
 
+    /// <summary>Put money in your wallet by card, with an Idempotency-Key; answers with the checkoutUrl.</summary>
     public static async Task<Created<PaymentDto>> StartWalletTopUp(IMediator mediator, StartWalletTopUpCommand command, CancellationToken cancellationToken)
     {
         var payment = await mediator.Send(command, cancellationToken);

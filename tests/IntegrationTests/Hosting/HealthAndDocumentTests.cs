@@ -56,6 +56,10 @@ public sealed class HealthAndDocumentTests(ApiFixture fixture) : IntegrationTest
         // Every problem has its stable code and the request id.
         schemas["ProblemDetails"]!["required"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["status", "code", "requestId"], ignoreOrder: true);
 
+        // A reader finds what each call does, in the order a buyer meets them.
+        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).ShouldAllBe(o => !string.IsNullOrWhiteSpace((string?)o.Value!["summary"]));
+        document["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Take(3).ShouldBe(["Auth", "Events", "Queue"]);
+
         var pay = document["paths"]!["/api/claims/{id}/payments"]!["post"]!;
         var key = pay["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Idempotency-Key")!;
         key["in"]!.GetValue<string>().ShouldBe("header");
