@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MediatR;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
@@ -18,7 +19,7 @@ public sealed record AssignStaffCommand(IReadOnlyList<Guid> UserIds) : IRequest<
 
 public sealed record StaffMemberDto(Guid UserId, string Email, string DisplayName);
 
-public sealed class AssignStaffCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, IIdentityService identity)
+public sealed class AssignStaffCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, IIdentityService identity, AuditTrail audit)
     : IRequestHandler<AssignStaffCommand, IReadOnlyList<StaffMemberDto>>
 {
     public async Task<IReadOnlyList<StaffMemberDto>> Handle(AssignStaffCommand request, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class AssignStaffCommandHandler(IApplicationDbContext context, ICu
         }
 
         @event.AssignStaff(staff.Select(s => s.UserId));
+        audit.Record("event.staff-assigned", @event.Id, staff.Count == 0 ? "no staff" : $"staff: {string.Join(", ", staff.Select(s => s.UserId))}");
         await context.SaveChangesAsync(cancellationToken);
         return staff;
     }

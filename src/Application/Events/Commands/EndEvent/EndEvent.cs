@@ -1,5 +1,6 @@
 using AutoMapper;
 using MediatR;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Accounts;
@@ -11,7 +12,7 @@ namespace Ticketing.Application.Events.Commands.EndEvent;
 public sealed record EndEventCommand(Guid Id) : IRequest<EventDto>;
 
 public sealed class EndEventCommandHandler(
-    IApplicationDbContext context, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
+    IApplicationDbContext context, ICurrentUser currentUser, AuditTrail audit, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<EndEventCommand, EventDto>
 {
     public async Task<EventDto> Handle(EndEventCommand request, CancellationToken cancellationToken)
@@ -19,6 +20,7 @@ public sealed class EndEventCommandHandler(
         var stored = await context.FindManagedEventAsync(currentUser, request.Id, cancellationToken);
 
         stored.End(timeProvider.GetUtcNow());
+        audit.Record("event.ended", stored.Id, stored.Title);
         await context.SaveChangesAsync(cancellationToken);
         return await context.GetDtoAsync(mapper, stored.Id, cancellationToken);
     }

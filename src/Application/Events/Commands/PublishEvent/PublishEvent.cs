@@ -1,3 +1,4 @@
+using Ticketing.Application.Audit;
 using Ticketing.Domain.Queue;
 using AutoMapper;
 using MediatR;
@@ -19,6 +20,7 @@ public sealed class PublishEventCommandHandler(
     ICurrentUser currentUser,
     IEventSeatInventory seats,
     EventPlanner planner,
+    AuditTrail audit,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<PublishEventCommand, EventDto>
 {
@@ -28,6 +30,7 @@ public sealed class PublishEventCommandHandler(
 
         stored.Publish(timeProvider.GetUtcNow(), PreQueueDraw.NewSeed());
         await planner.EnsureVenueIsFreeAsync(stored.VenueId, stored.Schedule, stored.Id, cancellationToken);
+        audit.Record("event.published", stored.Id, stored.Title);
 
         await context.SaveChangesAsync(cancellationToken);
         if (stored.IsSeated)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
 using MediatR;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Accounts;
@@ -21,7 +22,7 @@ public sealed record UpdateEventCommand : EventInput, IRequest<EventDto>
 }
 
 public sealed class UpdateEventCommandHandler(
-    IApplicationDbContext context, ICurrentUser currentUser, EventPlanner planner, IMapper mapper)
+    IApplicationDbContext context, ICurrentUser currentUser, EventPlanner planner, AuditTrail audit, IMapper mapper)
     : IRequestHandler<UpdateEventCommand, EventDto>
 {
     public async Task<EventDto> Handle(UpdateEventCommand request, CancellationToken cancellationToken)
@@ -29,6 +30,8 @@ public sealed class UpdateEventCommandHandler(
         var stored = await context.FindManagedEventAsync(currentUser, request.Id, cancellationToken);
 
         var details = request.ToDetails();
+        // After publishing only the description and prices may change: who changed a price on sale is worth knowing.
+        audit.Record("event.updated", stored.Id, $"{stored.Title}, while {stored.State}");
         if (stored.State == EventState.Draft)
         {
             var ticketTypes = await planner.PlanTicketTypesAsync(request, cancellationToken);

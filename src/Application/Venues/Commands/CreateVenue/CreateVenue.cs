@@ -2,6 +2,7 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Domain.Accounts;
@@ -17,7 +18,7 @@ public sealed record SectionInput(string Name, SeatType SeatType, IReadOnlyList<
 
 public sealed record RowInput(string Label, int Seats);
 
-public sealed class CreateVenueCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, IMapper mapper)
+public sealed class CreateVenueCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, AuditTrail audit, IMapper mapper)
     : IRequestHandler<CreateVenueCommand, VenueDto>
 {
     public async Task<VenueDto> Handle(CreateVenueCommand request, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class CreateVenueCommandHandler(IApplicationDbContext context, ICu
                 .Select(s => new SectionPlan(s.Name.Trim(), s.SeatType, s.Rows.Select(r => new RowPlan(r.Label.Trim(), r.Seats)).ToList()))
                 .ToList());
         context.Venues.Add(venue);
+        audit.Record("venue.created", venue.Id, venue.Name);
         await context.SaveChangesAsync(cancellationToken);
 
         return await context.Venues.AsNoTracking().Where(v => v.Id == venue.Id)
