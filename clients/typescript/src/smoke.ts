@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import {
     ApiException,
     AuthClient,
-    BookingsClient,
     BookingStatus,
+    BookingsClient,
+    ClaimPaymentMethod,
     ClaimsClient,
     CreateClaimCommand,
     EventsClient,
     LoginCommand,
-    PaymentMethod,
     PaymentsClient,
     QueueClient,
     RefreshTokenCommand,
@@ -188,7 +188,7 @@ async function buyATicket(): Promise<void> {
 
     const payments = new PaymentsClient(baseUrl, transport);
     const payment = await step('start a card payment', async () => {
-        const started = await payments.startClaimPayment(claim.id, randomUUID(), new StartClaimPaymentCommand({ method: PaymentMethod.Card }));
+        const started = await payments.startClaimPayment(claim.id, randomUUID(), new StartClaimPaymentCommand({ method: ClaimPaymentMethod.Card }));
         assert(started.checkoutUrl, 'the card payment has no checkoutUrl');
         return started;
     });

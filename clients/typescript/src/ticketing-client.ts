@@ -5207,6 +5207,13 @@ export interface IClaimItemDto {
     seatIds: string[];
 }
 
+/** How a customer may pay a claim: the payment methods less Cash, which only the box office takes. */
+export enum ClaimPaymentMethod {
+    Card = "Card",
+    Wallet = "Wallet",
+    Split = "Split",
+}
+
 export enum ClaimStatus {
     Pending = "Pending",
     Confirmed = "Confirmed",
@@ -8188,7 +8195,7 @@ export interface IStaffMemberDto {
 
 /** Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card part fails, the wallet part comes back. */
 export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
-    method!: PaymentMethod;
+    method!: ClaimPaymentMethod;
 
     [key: string]: any;
 
@@ -8231,7 +8238,7 @@ export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
 
 /** Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card part fails, the wallet part comes back. */
 export interface IStartClaimPaymentCommand {
-    method: PaymentMethod;
+    method: ClaimPaymentMethod;
 
     [key: string]: any;
 }

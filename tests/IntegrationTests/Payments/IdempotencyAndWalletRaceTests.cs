@@ -29,6 +29,17 @@ public sealed class IdempotencyAndWalletRaceTests(ApiFixture fixture) : Integrat
     }
 
     [Fact]
+    public async Task Cash_is_the_box_office_s_and_a_customer_cannot_pay_a_claim_with_it()
+    {
+        var (eventId, ticketTypeId, customer) = await OnSaleAsync(maxPerCustomer: 4);
+        var claim = await customer.Client.ClaimOkAsync(eventId, ticketTypeId, 1);
+
+        await (await customer.Client.PayAsync(claim.Id, "Cash", "key-cash")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST");
+
+        (await ScalarAsync<long>("SELECT count(*) FROM payments")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_422_and_while_the_first_runs_409()
     {
         var (eventId, ticketTypeId, customer) = await OnSaleAsync(maxPerCustomer: 4);

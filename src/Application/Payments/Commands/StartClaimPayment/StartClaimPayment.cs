@@ -20,10 +20,18 @@ namespace Ticketing.Application.Payments.Commands.StartClaimPayment;
 /// part fails, the wallet part comes back.
 /// </summary>
 [Authorize(Roles = Roles.Customer)]
-public sealed record StartClaimPaymentCommand(PaymentMethod Method) : IRequest<PaymentDto>
+public sealed record StartClaimPaymentCommand(ClaimPaymentMethod Method) : IRequest<PaymentDto>
 {
     [JsonIgnore]
     public Guid ClaimId { get; init; }
+}
+
+/// <summary>How a customer may pay a claim: the payment methods less Cash, which only the box office takes.</summary>
+public enum ClaimPaymentMethod
+{
+    Card,
+    Wallet,
+    Split,
 }
 
 public sealed class StartClaimPaymentCommandHandler(
@@ -59,9 +67,16 @@ public sealed class StartClaimPaymentCommandHandler(
             }
 
             var wallet = await wallets.WalletOfAsync(claim.CustomerId, claim.Currency, cancellationToken);
-            var walletPart = await WalletPartAsync(request.Method, claim, cancellationToken);
+            var method = request.Method switch
+            {
+                ClaimPaymentMethod.Card => PaymentMethod.Card,
+                ClaimPaymentMethod.Wallet => PaymentMethod.Wallet,
+                ClaimPaymentMethod.Split => PaymentMethod.Split,
+                _ => throw new ValidationException(nameof(StartClaimPaymentCommand.Method), "Pay by Card, Wallet or Split."),
+            };
+            var walletPart = await WalletPartAsync(method, claim, cancellationToken);
             var cardProvider = walletPart == claim.Total ? null : gateways.Default.Name;
-            payment = Payment.ForClaim(claim.CustomerId, claim.Id, claim.Total, request.Method, walletPart, cardProvider, now);
+            payment = Payment.ForClaim(claim.CustomerId, claim.Id, claim.Total, method, walletPart, cardProvider, now);
             context.Payments.Add(payment);
             if (walletPart.Amount > 0
                 && await wallets.TryDebitAsync(wallet, walletPart.Amount, "Tickets", $"payment:{payment.Id}:wallet", cancellationToken) is null)
@@ -101,7 +116,7 @@ public sealed class StartClaimPaymentCommandHandler(
                     .Select(w => w.Balance).SingleAsync(cancellationToken);
                 return new Money(Math.Min(balance, claim.Total.Amount), claim.Currency);
             default:
-                throw new ValidationException(nameof(StartClaimPaymentCommand.Method), "Pay by Card, Wallet or Split.");
+                throw new ArgumentOutOfRangeException(nameof(method), method, "Only Card, Wallet or Split come from a customer.");
         }
     }
 
