@@ -18,7 +18,7 @@ public sealed class PostgresLiveNotifier(NpgsqlDataSource dataSource, ILogger<Po
     public async Task PublishAsync(LiveMessage message, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Serialize(
-            new LiveEnvelope(message.Group, message.Method, JsonSerializer.SerializeToElement(message.Payload, JsonSerializerOptions.Web)),
+            new LiveEnvelope(message.Group, message.Method, JsonSerializer.SerializeToElement(message.Payload, LiveMessage.Wire)),
             JsonSerializerOptions.Web);
         if (System.Text.Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
         {

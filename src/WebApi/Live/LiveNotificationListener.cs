@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Live;
 using Ticketing.Application.Queue.Queries.GetQueuePositions;
 
 namespace Ticketing.WebApi.Live;
@@ -97,7 +98,7 @@ public sealed class LiveNotificationListener(
         foreach (var (customerId, position) in positions)
         {
             await hub.Clients.Group(LiveMessage.Customer(customerId))
-                .SendAsync("queuePosition", new { eventId, position }, cancellationToken);
+                .SendAsync("queuePosition", new QueuePositionPush(eventId, position), cancellationToken);
         }
     }
 }

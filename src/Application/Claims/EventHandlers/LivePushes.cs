@@ -1,6 +1,7 @@
 using MediatR;
 using Ticketing.Application.Common.Events;
 using Ticketing.Application.Common.Interfaces;
+using Ticketing.Application.Common.Live;
 using Ticketing.Domain.Claims;
 using Ticketing.Domain.Events;
 using Ticketing.Domain.Queue;
@@ -20,7 +21,7 @@ public sealed class LivePushes(ILiveNotifier live, IAdmissionTokens tokens)
         // The same token GET .../queue/me returns: tokens are a pure function of the admission.
         var token = tokens.Issue(new AdmissionTicket(admitted.EntryId, admitted.EventId, admitted.CustomerId, admitted.ExpiresAt));
         return live.PublishAsync(
-            new LiveMessage(LiveMessage.Customer(admitted.CustomerId), "admitted", new { eventId = admitted.EventId, token, expiresAt = admitted.ExpiresAt }),
+            new LiveMessage(LiveMessage.Customer(admitted.CustomerId), "admitted", new AdmittedPush(admitted.EventId, token, admitted.ExpiresAt)),
             cancellationToken);
     }
 
@@ -28,12 +29,12 @@ public sealed class LivePushes(ILiveNotifier live, IAdmissionTokens tokens)
     {
         var expiring = notification.DomainEvent;
         return live.PublishAsync(
-            new LiveMessage(LiveMessage.Customer(expiring.CustomerId), "claimExpiring", new { claimId = expiring.ClaimId, expiresAt = expiring.ExpiresAt }),
+            new LiveMessage(LiveMessage.Customer(expiring.CustomerId), "claimExpiring", new ClaimExpiringPush(expiring.ClaimId, expiring.ExpiresAt)),
             cancellationToken);
     }
 
     public Task Handle(DomainEventNotification<EventSoldOutEvent> notification, CancellationToken cancellationToken) =>
         live.PublishAsync(
-            new LiveMessage(LiveMessage.EventQueue(notification.DomainEvent.EventId), "soldOut", new { eventId = notification.DomainEvent.EventId }),
+            new LiveMessage(LiveMessage.EventQueue(notification.DomainEvent.EventId), "soldOut", new SoldOutPush(notification.DomainEvent.EventId)),
             cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Ticketing.Application.Common.Interfaces;
 
@@ -22,6 +23,13 @@ public interface ILiveNotifier
 /// </param>
 public sealed record LiveMessage(string Group, string Method, object Payload)
 {
+    /// <summary>How payloads travel: as the REST API writes JSON (camelCase, enums by name), so a client reads both alike.</summary>
+    public static readonly JsonSerializerOptions Wire = new(JsonSerializerOptions.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
     public static string Customer(Guid customerId) => $"customer:{customerId}";
 
     public static string EventDashboard(Guid eventId) => $"event:{eventId}";
