@@ -8,7 +8,7 @@ using Ticketing.WebApi.Endpoints;
 using Ticketing.WebApi.Live;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTicketingLogging();
+builder.AddTicketingLogging("WebApi");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes);
 builder.Services
     .AddApplication(builder.Configuration)
