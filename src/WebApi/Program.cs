@@ -50,6 +50,7 @@ app.UseSwaggerUI(options =>
 });
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthCheckResponses.WriteAsync });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthCheckResponses.WriteAsync });
+app.MapRootEndpoint();
 app.MapEndpointGroups();
 app.MapHub<LiveHub>(LiveHub.Path);
 if (app.Environment.IsDevelopment())
