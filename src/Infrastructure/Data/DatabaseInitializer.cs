@@ -61,7 +61,9 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        var organizer = await userManager.FindByEmailAsync("organizer@example.com");
-        await catalogue.SeedAsync(organizer!.Id, cancellationToken);
+        async Task<Guid> IdOf(string email) => (await userManager.FindByEmailAsync(email))!.Id;
+        await catalogue.SeedAsync(
+            new DemoAccounts(await IdOf("organizer@example.com"), await IdOf("staff@example.com"), await IdOf("customer@example.com")),
+            cancellationToken);
     }
 }
