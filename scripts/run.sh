@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine with demo data: PostgreSQL, migrations, the Worker and the WebApi.
 #   scripts/run.sh                      then open http://127.0.0.1:8080/swagger
-# Settings (environment): PORT (8080), ConnectionStrings__Ticketing (else a local cluster under .data/postgres),
+# Settings (environment): PORT (8080), ConnectionStrings__Ticketing (else a local cluster under .data/postgres, or
+# linked from there when the postgres OS user cannot reach this clone),
 # TICKETING_PG_PORT (55432, the local cluster's port). Ctrl-C or SIGTERM stops everything it started.
 set -euo pipefail
 
@@ -46,8 +47,9 @@ dotnet build Ticketing.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 if [ -n "${ConnectionStrings__Ticketing:-}" ]; then
   log "using ConnectionStrings__Ticketing"
 elif pg_bin_dir >/dev/null; then
+  pg_dir=$(pg_reachable_dir "$data_dir/postgres")
   log "starting PostgreSQL from $(pg_bin_dir) in $pg_dir (port $pg_port)…"
-  pg_cluster_start "$pg_dir" "$pg_port"
+  pg_cluster_start "$pg_dir" "$pg_port" "$data_dir/postgres.password"
   [ "$PG_STARTED" = 1 ] && started_pg=1
   export ConnectionStrings__Ticketing="$PG_CONNECTION_STRING"
 elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then

@@ -12,10 +12,11 @@ pg_bin_dir() {
   return 1
 }
 
-# PostgreSQL refuses to run as root: as root, run its binaries as the postgres OS user.
+# PostgreSQL refuses to run as root: as root, run its binaries as the postgres OS user — from /, because the
+# current directory may be one it cannot enter (its tools then warn "could not change directory"). Paths are absolute.
 pg_as_owner() {
   if [ "$(id -u)" = "0" ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -27,13 +28,42 @@ pg_preload_option() {
   return 0
 }
 
-# pg_cluster_start DATA_DIR PORT — initdb on first use (password in DATA_DIR/../postgres.password), then start.
-# Sets PG_CONNECTION_STRING, and PG_STARTED=1 when this call started the server (0 when it was already running).
+# pg_reachable_dir DIR — where the cluster meant for DIR lives: DIR itself, unless this runs as root and the postgres
+# OS user cannot reach DIR's parent (a clone under /root or in a `mktemp -d` folder). Then the files go to a folder
+# of their own under /var/tmp, named after DIR, and DIR becomes a link to it, so .data/ still shows where they are.
+# A folder there without its link belongs to a .data/ that was deleted (the way to reset): it is removed.
+pg_reachable_dir() {
+  local wanted=$1 parent
+  parent=$(dirname "$wanted")
+  mkdir -p "$parent"
+  if [ "$(id -u)" != "0" ] || runuser -u postgres -- test -x "$parent" 2>/dev/null; then
+    echo "$wanted"
+    return 0
+  fi
+  local outside
+  outside="/var/tmp/ticketing-pg-$(printf '%s' "$wanted" | sha256sum | cut -c1-16)/postgres"
+  if [ -d "$wanted" ] && [ ! -L "$wanted" ]; then
+    echo "$wanted holds a cluster the postgres OS user cannot reach (it cannot read $parent): delete it and run again." >&2
+    return 1
+  fi
+  if [ "$(readlink "$wanted" 2>/dev/null)" != "$outside" ]; then
+    [ -d "$outside" ] && { pg_cluster_stop "$outside"; rm -rf "$(dirname "$outside")"; }
+    rm -f "$wanted"
+    ln -s "$outside" "$wanted"
+  fi
+  mkdir -p "$outside"
+  chown postgres "$(dirname "$outside")" && chmod 700 "$(dirname "$outside")"
+  echo "The postgres OS user cannot read $parent; the database files are in $outside ($wanted links to it)." >&2
+  echo "$outside"
+}
+
+# pg_cluster_start DATA_DIR PORT [PASSWORD_FILE] — initdb on first use (password in PASSWORD_FILE, by default
+# DATA_DIR/../postgres.password), then start. Sets PG_CONNECTION_STRING, and PG_STARTED=1 when this call started the
+# server (0 when it was already running).
 pg_cluster_start() {
   local data_dir=$1 port=$2 bin
   bin=$(pg_bin_dir) || return 1
-  local password_file
-  password_file="$(dirname "$data_dir")/postgres.password"
+  local password_file=${3:-"$(dirname "$data_dir")/postgres.password"}
   mkdir -p "$data_dir"
   if [ "$(id -u)" = "0" ]; then
     chown postgres "$data_dir" && chmod 700 "$data_dir"

@@ -42,6 +42,7 @@ public static class DependencyInjection
         // Pooled contexts are shared by requests, so their interceptors are singletons that find the request's
         // services through the lease (ADR 0019).
         services.AddSingleton<ISaveChangesInterceptor, AuditableEntityInterceptor>();
+        services.AddSingleton<ISaveChangesInterceptor, DatabasePrecisionInterceptor>();
         services.AddSingleton<ISaveChangesInterceptor, DomainEventsToOutboxInterceptor>();
         services.AddPooledDbContextFactory<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())

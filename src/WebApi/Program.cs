@@ -8,7 +8,7 @@ using Ticketing.WebApi.Endpoints;
 using Ticketing.WebApi.Live;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTicketingLogging();
+builder.AddTicketingLogging("WebApi");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes);
 builder.Services
     .AddApplication(builder.Configuration)
@@ -50,6 +50,7 @@ app.UseSwaggerUI(options =>
 });
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthCheckResponses.WriteAsync });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthCheckResponses.WriteAsync });
+app.MapRootEndpoint();
 app.MapEndpointGroups();
 app.MapHub<LiveHub>(LiveHub.Path);
 if (app.Environment.IsDevelopment())

@@ -10,7 +10,7 @@ public static class WorkerHost
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        builder.AddTicketingLogging();
+        builder.AddTicketingLogging("Worker");
         builder.Services
             .AddApplication(builder.Configuration)
             .AddInfrastructure();

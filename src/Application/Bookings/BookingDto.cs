@@ -42,7 +42,10 @@ public sealed class BookingDto
             CreateMap<Booking, BookingDto>()
                 .ForMember(d => d.EventTitle, o => o.MapFrom(b => events.Where(e => e.Id == b.EventId).Select(e => e.Title).FirstOrDefault()))
                 .ForMember(d => d.EventStartsAt, o => o.MapFrom(b => events.Where(e => e.Id == b.EventId).Select(e => e.StartsAt).FirstOrDefault()))
-                .ForMember(d => d.Total, o => o.MapFrom(b => new Money(b.TotalAmount, b.Currency).ToMajor()));
+                .ForMember(d => d.Total, o => o.MapFrom(b => new Money(b.TotalAmount, b.Currency).ToMajor()))
+                // In the order they were issued (ids are UUIDv7): without an ORDER BY the database returns them in
+                // whatever order it finds, and a client showing "ticket 1 of 3" saw them change places between reads.
+                .ForMember(d => d.Tickets, o => o.MapFrom(b => b.Tickets.OrderBy(t => t.Id)));
             CreateMap<Ticket, TicketDto>()
                 .ForMember(d => d.TicketType, o => o.MapFrom(t => ticketTypes.Where(tt => tt.Id == t.TicketTypeId).Select(tt => tt.Name).FirstOrDefault()))
                 .ForMember(d => d.Seat, o => o.MapFrom(t => t.SeatLabel))

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Domain.Accounts;
@@ -27,6 +29,12 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // Npgsql cannot ask whether the history table exists (search_path), so on an empty database EF reads it, fails
+        // and logs "Failed executing DbCommand" at Error before carrying on (npgsql/efcore.pg#3407): three alarming,
+        // harmless lines on every first start. Creating the table first (IF NOT EXISTS, as Migrate itself would) means
+        // every read succeeds; a real database error still logs as one.
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+
         // The first wave's migrations were squashed into one (Initial); a database they built cannot be carried on.
         var unknown = (await context.Database.GetAppliedMigrationsAsync(cancellationToken))
             .Except(context.Database.GetMigrations()).ToList();
@@ -53,7 +61,9 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        var organizer = await userManager.FindByEmailAsync("organizer@example.com");
-        await catalogue.SeedAsync(organizer!.Id, cancellationToken);
+        async Task<Guid> IdOf(string email) => (await userManager.FindByEmailAsync(email))!.Id;
+        await catalogue.SeedAsync(
+            new DemoAccounts(await IdOf("organizer@example.com"), await IdOf("staff@example.com"), await IdOf("customer@example.com")),
+            cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ApiKeyGateMiddleware(RequestDelegate next, IApiKeyValidator 
 
 
     // Callers that hold no client key: payment providers (they sign their webhooks instead), orchestrators' health
-    // checks, people reading the documentation; plus the Development-only tools.
+    // checks, people reading the documentation (and "/" itself, which only points at it); plus the Development-only tools.
     private static readonly PathString[] AlwaysOpen = ["/api/webhooks", "/health", "/swagger"];
     private static readonly PathString[] DevelopmentTools = ["/dev", "/simulated-gateway"];
 
@@ -48,7 +48,7 @@ public sealed class ApiKeyGateMiddleware(RequestDelegate next, IApiKeyValidator 
     }
 
     public static bool IsExempt(PathString path, bool isDevelopment) =>
-        AlwaysOpen.Any(path.StartsWithSegments) || (isDevelopment && DevelopmentTools.Any(path.StartsWithSegments));
+        path.Value is "/" || AlwaysOpen.Any(path.StartsWithSegments) || (isDevelopment && DevelopmentTools.Any(path.StartsWithSegments));
 
     private static string? PresentedKey(HttpRequest request)
     {

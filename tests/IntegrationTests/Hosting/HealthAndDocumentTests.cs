@@ -22,6 +22,22 @@ public sealed class HealthAndDocumentTests(ApiFixture fixture) : IntegrationTest
     }
 
     [Fact]
+    public async Task The_root_address_points_at_the_documentation_and_health_instead_of_404()
+    {
+        var response = await Anonymous().GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        body.GetProperty("docs").GetString().ShouldBe("/swagger");
+        body.GetProperty("openApi").GetString().ShouldBe("/swagger/v1/swagger.json");
+        body.GetProperty("health").GetString().ShouldBe("/health/ready");
+        foreach (var link in new[] { "docs", "openApi", "health" })
+        {
+            (await Anonymous().GetAsync(body.GetProperty(link).GetString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
     public async Task The_API_document_declares_the_bearer_scheme_and_stable_operation_ids()
     {
         var document = JsonNode.Parse(await Anonymous().GetStringAsync("/swagger/v1/swagger.json"))!;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.IntegrationTests.Infrastructure;
 using Ticketing.Worker;
@@ -11,13 +12,16 @@ public sealed class WorkerHostTests(ApiFixture fixture) : IntegrationTest(fixtur
     [Fact]
     public async Task The_worker_schedules_every_job_in_the_clustered_store_and_dispatches_the_outbox_on_its_own()
     {
-        using var host = WorkerHost.CreateBuilder(
+        var logs = new CapturedLogs();
+        var builder = WorkerHost.CreateBuilder(
         [
             "--environment=Development",
             $"--ConnectionStrings:Ticketing={Fixture.ConnectionString}",
             "--Email:Provider=Development",
             $"--Email:DevelopmentDirectory={TicketingApiFactory.MailDirectory}",
-        ]).Build();
+        ]);
+        builder.Services.AddSingleton<ILogEventSink>(logs);
+        using var host = builder.Build();
         await host.StartAsync();
         try
         {
@@ -38,6 +42,10 @@ public sealed class WorkerHostTests(ApiFixture fixture) : IntegrationTest(fixtur
             }
 
             (await ScalarAsync<long>("SELECT count(*) FROM quartz.qrtz_scheduler_state")).ShouldBeGreaterThan(0);
+
+            // scripts/run.sh prints both hosts into one console: the Worker's lines say they are the Worker's.
+            logs.Events.ShouldNotBeEmpty();
+            logs.Events.ShouldAllBe(e => LogLabelTests.ApplicationOf(e) == "Worker");
         }
         finally
         {

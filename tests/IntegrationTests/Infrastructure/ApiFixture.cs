@@ -25,6 +25,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        TestMailDirectory.RemoveThoseOfDeadRuns();
         Database = await PostgresServer.StartAsync();
         Factory = new TicketingApiFactory(Database.ConnectionString);
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -56,5 +57,6 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Database.DisposeAsync();
+        TestMailDirectory.Remove();
     }
 }

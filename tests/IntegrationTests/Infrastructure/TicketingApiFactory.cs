@@ -13,7 +13,7 @@ namespace Ticketing.IntegrationTests.Infrastructure;
 public sealed class TicketingApiFactory(string connectionString, string environment = "Development", FakeTimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
-    public static readonly string MailDirectory = Path.Combine(Path.GetTempPath(), "ticketing-test-mail");
+    public static string MailDirectory => TestMailDirectory.Path;
 
     public static readonly IReadOnlyList<string> RateLimitPolicies =
         ["Global", "Auth", "RegisterPerIp", "RegisterPerAccount", "RefreshPerIp", "RefreshPerToken", "LoginPerIp", "LoginPerAccount", "OtpPerIp", "OtpPerAccount", "QueueJoin", "Claims"];

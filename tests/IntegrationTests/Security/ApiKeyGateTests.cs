@@ -89,7 +89,7 @@ public sealed class ApiKeyGateTests(ApiFixture fixture) : IntegrationTest(fixtur
     }
 
     [Fact]
-    public async Task Webhooks_health_documents_and_development_tools_need_no_key()
+    public async Task Webhooks_health_the_root_documents_and_development_tools_need_no_key()
     {
         await using var gated = StartGated();
         var client = gated.CreateClient();
@@ -101,6 +101,7 @@ public sealed class ApiKeyGateTests(ApiFixture fixture) : IntegrationTest(fixtur
         (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/swagger/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/swagger/v1/swagger.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/dev/mailbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ScalarAsync<long>("SELECT count(*) FROM audit_log")).ShouldBe(0);
     }

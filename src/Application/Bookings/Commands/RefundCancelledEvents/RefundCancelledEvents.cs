@@ -59,6 +59,9 @@ public sealed class RefundCancelledEventsCommandHandler(
     {
         var claimIds = await context.Claims
             .Where(c => c.Status == ClaimStatus.Pending && cancelledEvents.Contains(c.EventId))
+            // Oldest first (UUIDv7 ids), like the bookings below; a Take without an order is also an EF warning
+            // the Worker printed on every start.
+            .OrderBy(c => c.Id)
             .Select(c => c.Id)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
