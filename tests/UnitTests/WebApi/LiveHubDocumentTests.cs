@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Live;
+using Ticketing.WebApi.Live;
 
 namespace Ticketing.UnitTests.WebApi;
 

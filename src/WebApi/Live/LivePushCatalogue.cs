@@ -1,9 +1,10 @@
+using Ticketing.Application.Common.Live;
 using Ticketing.Application.Events.Commands.PublishLiveCounters;
 
-namespace Ticketing.Application.Common.Live;
+namespace Ticketing.WebApi.Live;
 
 /// <summary>What a client hears on <c>/hubs/live</c>: each message's name, who receives it and its payload's type.
-/// The hub's AsyncAPI document (<c>clients/typescript/asyncapi.json</c>) is generated from this list, so it names
+/// The hub's AsyncAPI document (<c>docs/asyncapi.json</c>) is generated from this list, so it names
 /// exactly what is sent.</summary>
 public static class LivePushCatalogue
 {
@@ -20,10 +21,3 @@ public static class LivePushCatalogue
 /// <param name="Name">The client method the hub invokes.</param>
 public sealed record LivePushKind(string Name, Type Payload, string Audience);
 
-public sealed record AdmittedPush(Guid EventId, string Token, DateTimeOffset ExpiresAt);
-
-public sealed record QueuePositionPush(Guid EventId, int Position);
-
-public sealed record SoldOutPush(Guid EventId);
-
-public sealed record ClaimExpiringPush(Guid ClaimId, DateTimeOffset ExpiresAt);
