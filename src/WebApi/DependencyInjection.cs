@@ -1,12 +1,14 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Serilog.Core;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Infrastructure.Data;
+using Ticketing.Infrastructure.Health;
 using Ticketing.Infrastructure.Identity;
 using Ticketing.WebApi.Common;
 using Ticketing.WebApi.Live;
@@ -60,7 +62,11 @@ public static class DependencyInjection
         services.AddSingleton<LiveNotificationListener>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveNotificationListener>());
 
-        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        // The Worker and the outbox can only degrade readiness: an instance is still worth sending requests to.
+        services.AddHealthChecks()
+            .AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"])
+            .AddCheck<WorkerHeartbeatHealthCheck>("worker", HealthStatus.Degraded, ["ready"])
+            .AddCheck<OutboxLagHealthCheck>("outbox", HealthStatus.Degraded, ["ready"]);
         services.AddOpenApi("v1", options =>
         {
             options.AddDocumentTransformer<DocumentOverviewTransformer>();

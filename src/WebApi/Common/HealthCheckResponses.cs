@@ -5,7 +5,7 @@ namespace Ticketing.WebApi.Common;
 
 public static class HealthCheckResponses
 {
-    /// <summary>Which checks ran and how they did; no exception text (it could name hosts or users).</summary>
+    /// <summary>Which checks ran, how they did and why in the checks' own words; no exception text (it could name hosts or users).</summary>
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
@@ -13,7 +13,7 @@ public static class HealthCheckResponses
             new
             {
                 status = report.Status.ToString(),
-                checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString() }),
+                checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Exception is null ? e.Value.Description : null, data = e.Value.Data }),
             },
             JsonSerializerOptions.Web));
     }

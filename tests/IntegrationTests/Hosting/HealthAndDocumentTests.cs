@@ -10,16 +10,55 @@ public sealed class HealthAndDocumentTests(ApiFixture fixture) : IntegrationTest
     private static readonly string CommittedDocument = Path.Combine(RepositoryRoot(), "clients", "typescript", "openapi.json");
 
     [Fact]
-    public async Task Liveness_and_readiness_report_healthy_with_the_database_checked()
+    public async Task Liveness_and_readiness_report_healthy_with_the_database_the_worker_and_the_outbox_checked()
     {
+        await WorkerCheckedInAsync(Clock.GetUtcNow().AddSeconds(-5));
+
         (await Anonymous().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var ready = await Anonymous().GetAsync("/health/ready");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
         body.GetProperty("status").GetString().ShouldBe("Healthy");
-        body.GetProperty("checks")[0].GetProperty("name").GetString().ShouldBe("database");
+        body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ShouldBe(["database", "worker", "outbox"]);
     }
+
+    [Fact]
+    public async Task A_silent_worker_and_a_lagging_outbox_degrade_readiness_without_taking_the_instance_out()
+    {
+        await WorkerCheckedInAsync(Clock.GetUtcNow().AddMinutes(-3));
+        await ScalarAsync<int>(
+            """
+            INSERT INTO outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
+            VALUES (gen_random_uuid(), 'Ticketing.Domain.Accounts.UserRegisteredEvent', '{}', @due, @due, 0) RETURNING 1
+            """,
+            ("due", Clock.GetUtcNow().AddMinutes(-2)));
+
+        var ready = await Anonymous().GetAsync("/health/ready");
+
+        // Still 200: a load balancer keeps sending requests, and a monitor sees why it is degraded.
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        body.GetProperty("status").GetString().ShouldBe("Degraded");
+        var checks = body.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        checks["database"].GetProperty("status").GetString().ShouldBe("Healthy");
+        checks["worker"].GetProperty("status").GetString().ShouldBe("Degraded");
+        checks["worker"].GetProperty("data").GetProperty("secondsSinceCheckIn").GetDouble().ShouldBe(180);
+        checks["outbox"].GetProperty("status").GetString().ShouldBe("Degraded");
+        checks["outbox"].GetProperty("data").GetProperty("lagSeconds").GetDouble().ShouldBe(120);
+    }
+
+    /// <summary>What the Worker's clustered Quartz scheduler writes every 10 s (UTC ticks); the only Worker there is.</summary>
+    private Task<int> WorkerCheckedInAsync(DateTimeOffset at) =>
+        ScalarAsync<int>(
+            """
+            WITH others AS (DELETE FROM quartz.qrtz_scheduler_state WHERE instance_name <> 'test-worker')
+            INSERT INTO quartz.qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)
+            VALUES ('test', 'test-worker', @ticks, 10000)
+            ON CONFLICT (sched_name, instance_name) DO UPDATE SET last_checkin_time = excluded.last_checkin_time
+            RETURNING 1
+            """,
+            ("ticks", at.UtcTicks));
 
     [Fact]
     public async Task The_root_address_points_at_the_documentation_and_health_instead_of_404()
