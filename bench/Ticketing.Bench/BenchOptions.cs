@@ -26,11 +26,15 @@ public sealed record BenchOptions
           --clients C              closed-loop clients of hot-claim, queue-poll, event-read and floor (100)
           --floor-seconds S        queue-poll, event-read: measure the floor first for S s (--seconds); 0 skips it
           --listeners P            onsale: share of users who hold a live connection and wait for pushes (0.9)
+          --webhook-url U          onsale: send the provider's signed webhooks to U, not --url (the API behind a proxy)
         """;
 
     public required string Scenario { get; init; }
 
     public required Uri Url { get; init; }
+
+    /// <summary>Where the provider's signed notices go when not to <see cref="Url"/>: the API itself behind a validating proxy that re-encodes bodies (and so breaks their signature).</summary>
+    public Uri? WebhookUrl { get; init; }
 
     public string? OutFile { get; init; }
 
@@ -85,7 +89,7 @@ public sealed record BenchOptions
             values[args[i][2..]] = args[i + 1];
         }
 
-        var known = new[] { "url", "out", "users", "tickets", "clients", "seconds", "concurrency", "max-seconds", "admissions-per-minute", "wallet-share", "ceiling-seconds", "seed", "pgbench", "floor-seconds", "listeners" };
+        var known = new[] { "url", "out", "users", "tickets", "clients", "seconds", "concurrency", "max-seconds", "admissions-per-minute", "wallet-share", "ceiling-seconds", "seed", "pgbench", "floor-seconds", "listeners", "webhook-url" };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new UsageException($"Unknown option '--{unknown}'.");
@@ -95,6 +99,7 @@ public sealed record BenchOptions
         {
             Scenario = scenario,
             Url = LoopbackUrl(values.GetValueOrDefault("url") ?? throw new UsageException("--url is required.")),
+            WebhookUrl = values.GetValueOrDefault("webhook-url") is { } webhookUrl ? LoopbackUrl(webhookUrl) : null,
             OutFile = values.GetValueOrDefault("out"),
             Users = Number(values, "users", 50_000, 1, 1_000_000),
             Tickets = Number(values, "tickets", 5_000, 1, 1_000_000),

@@ -26,7 +26,9 @@ try
     using var checkoutSlots = new SemaphoreSlim(checkoutSlotCount);
     var api = new TicketingApi(new ApiClient(http, slots, new Metrics()), settings.WebhookSecret);
     var arrivals = new TicketingApi(new ApiClient(http, arrivalSlots, new Metrics()), settings.WebhookSecret);
-    var checkout = new TicketingApi(new ApiClient(http, checkoutSlots, new Metrics()), settings.WebhookSecret);
+    using var webhookHttp = options.WebhookUrl is { } webhookUrl ? ApiClient.CreateHttpClient(webhookUrl, checkoutSlotCount) : null;
+    var checkout = new TicketingApi(
+        new ApiClient(http, checkoutSlots, new Metrics()), settings.WebhookSecret, webhookHttp is null ? null : new ApiClient(webhookHttp, checkoutSlots, new Metrics()));
     // The organizer's dashboard has a connection of its own: behind 50,000 joins it would learn of the sell-out late.
     using var dashboardHttp = ApiClient.CreateHttpClient(options.Url, 1);
     using var dashboardSlot = new SemaphoreSlim(1);

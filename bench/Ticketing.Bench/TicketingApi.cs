@@ -9,12 +9,12 @@ using Ticketing.Infrastructure.Payments.Paystack;
 
 namespace Ticketing.Bench;
 
-/// <summary>The calls a web or mobile client makes, plus the payment provider's signed webhook.</summary>
-public sealed class TicketingApi(ApiClient client, string webhookSecret)
+/// <summary>The calls a web or mobile client makes, plus the payment provider's signed webhook (through <paramref name="webhooks"/> when given).</summary>
+public sealed class TicketingApi(ApiClient client, string webhookSecret, ApiClient? webhooks = null)
 {
     public const string Currency = "USD";
 
-    public TicketingApi CountingInto(Metrics metrics) => new(client.CountingInto(metrics), webhookSecret);
+    public TicketingApi CountingInto(Metrics metrics) => new(client.CountingInto(metrics), webhookSecret, webhooks?.CountingInto(metrics));
 
     public async Task<EventDto> CreateOnSaleEventAsync(string organizerToken, int tickets, decimal price, QueueSettings? queue, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class TicketingApi(ApiClient client, string webhookSecret)
         var headers = new Dictionary<string, string> { [PaystackSignature.HeaderName] = PaystackSignature.Compute(webhookSecret, body) };
         for (var attempt = 1; ; attempt++)
         {
-            var delivered = await client.PostRawAsync("webhook", "/api/webhooks/payments/simulated", body, headers, cancellationToken);
+            var delivered = await (webhooks ?? client).PostRawAsync("webhook", "/api/webhooks/payments/simulated", body, headers, cancellationToken);
             if (delivered.Ok || delivered.Status is >= 400 and < 500 || attempt == 3)
             {
                 return delivered;
