@@ -55,7 +55,7 @@ public sealed class Ticket : Entity
             case TicketStatus.CheckedIn:
                 throw new DomainException(
                     Errors.AlreadyCheckedIn,
-                    $"Already checked in at {CheckedInAt:O}{(CheckedInAtGate is null ? string.Empty : $" ({CheckedInAtGate})")}.");
+                    $"Already checked in at {CheckedInAt!.Value.ToIso()}{(CheckedInAtGate is null ? string.Empty : $" ({CheckedInAtGate})")}.");
             case TicketStatus.Void:
                 throw new DomainException(Errors.InvalidState, "The ticket is void (its booking was cancelled).");
         }

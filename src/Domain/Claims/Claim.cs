@@ -106,7 +106,7 @@ public sealed class Claim : Entity, IAggregateRoot
         Ensure("expire", ClaimStatus.Pending);
         if (!IsOverdueAt(now))
         {
-            throw new DomainException(Errors.InvalidState, $"The claim holds its tickets until {ExpiresAt:O}.");
+            throw new DomainException(Errors.InvalidState, $"The claim holds its tickets until {ExpiresAt.ToIso()}.");
         }
 
         Status = ClaimStatus.Expired;

@@ -19,7 +19,7 @@ public sealed record DoorWindow(DateTimeOffset OpensAt, DateTimeOffset ClosesAt)
         {
             throw new DomainException(
                 Errors.DoorsClosed,
-                now < OpensAt ? $"The doors open at {OpensAt:O}." : $"The doors closed at {ClosesAt:O}.");
+                now < OpensAt ? $"The doors open at {OpensAt.ToIso()}." : $"The doors closed at {ClosesAt.ToIso()}.");
         }
     }
 }

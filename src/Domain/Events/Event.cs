@@ -144,7 +144,7 @@ public sealed class Event : AuditableEntity, IAggregateRoot
         EnsureState("open the sale of", EventState.Scheduled);
         if (now < SaleStartsAt)
         {
-            throw new DomainException(Errors.InvalidState, $"The sale opens at {SaleStartsAt:O}.");
+            throw new DomainException(Errors.InvalidState, $"The sale opens at {SaleStartsAt.ToIso()}.");
         }
 
         State = EventState.OnSale;

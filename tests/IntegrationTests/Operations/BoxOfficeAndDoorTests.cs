@@ -85,14 +85,17 @@ public sealed class BoxOfficeAndDoorTests(ApiFixture fixture) : IntegrationTest(
         await (await otherStaff.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         var admitted = await staff.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code, gate = "North" });
         admitted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var first = (await admitted.Content.ReadFromJsonAsync<CheckInDto>(ApiJson.Options))!;
+        var firstJson = await admitted.Content.ReadFromJsonAsync<JsonElement>();
+        var first = firstJson.Deserialize<CheckInDto>(ApiJson.Options)!;
         first.HolderName.ShouldBe("Walk In");
         first.TicketType.ShouldBe("General");
 
         var again = await organizer.Client.PostAsJsonAsync($"/api/events/{eventId}/check-ins", new { code });
         var problem = await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "ALREADY_CHECKED_IN");
         problem.GetProperty("detail").GetString()!.ShouldContain("North");
-        problem.GetProperty("detail").GetString()!.ShouldContain(first.CheckedInAt.ToString("yyyy-MM-ddTHH:mm"));
+        problem.GetProperty("detail").GetString()!.ShouldContain($"at {firstJson.GetProperty("checkedInAt").GetString()} (North)");
+        var attendees = await organizer.Client.GetStringAsync($"/api/events/{eventId}/attendees.csv");
+        attendees.Split("\r\n")[1].ShouldEndWith($",CheckedIn,{firstJson.GetProperty("checkedInAt").GetString()}");
         (await staff.Client.GetAsync($"/api/bookings/{(await ScalarAsync<Guid>("SELECT id FROM bookings"))}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -22,14 +22,13 @@ public sealed class CsvExporterTests
     }
 
     [Fact]
-    public void Ordinary_cells_are_written_as_they_are_with_a_header_and_invariant_dates()
+    public void Ordinary_cells_are_written_as_they_are_with_a_header()
     {
-        var csv = Encoding.UTF8.GetString(new CsvExporter().Write([Row("Ada Lovelace") with { CheckedInAt = new DateTimeOffset(2026, 11, 23, 19, 5, 0, TimeSpan.Zero) }]));
+        var csv = Encoding.UTF8.GetString(new CsvExporter().Write([Row("Ada Lovelace") with { CheckedInAt = "2026-11-23T19:05:00.379113+00:00" }]));
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("Booking,Ticket,Holder,Email,Phone,SeatOrType,Status,CheckedInAt");
-        lines[1].ShouldContain(",Ada Lovelace,ada@example.com,,A-1,CheckedIn,");
-        lines[1].ShouldContain("2026");
+        lines[1].ShouldEndWith(",Ada Lovelace,ada@example.com,,A-1,CheckedIn,2026-11-23T19:05:00.379113+00:00");
         Encoding.UTF8.GetPreamble().ShouldNotBe(new CsvExporter().Write([Row("x")]).Take(3).ToArray(), "a byte-order mark would end up in the first header cell");
     }
 

@@ -5,6 +5,7 @@ using Ticketing.Application.Common.Exceptions;
 using Ticketing.Application.Common.Interfaces;
 using Ticketing.Application.Common.Security;
 using Ticketing.Application.Events;
+using Ticketing.Domain.Common;
 
 namespace Ticketing.Application.Door.Queries.ExportAttendees;
 
@@ -17,7 +18,7 @@ public sealed record AttendeeExport(string FileName, byte[] Csv);
 /// <summary>One CSV row; the property names are the column headers. CsvHelper's source generator writes its mapping.</summary>
 [CsvRecord]
 public sealed partial record AttendeeRow(
-    Guid Booking, Guid Ticket, string Holder, string? Email, string? Phone, string SeatOrType, string Status, DateTimeOffset? CheckedInAt);
+    Guid Booking, Guid Ticket, string Holder, string? Email, string? Phone, string SeatOrType, string Status, string? CheckedInAt);
 
 public sealed class ExportAttendeesQueryHandler(IApplicationDbContext context, ICurrentUser currentUser, ICsvExporter csv)
     : IRequestHandler<ExportAttendeesQuery, AttendeeExport>
@@ -37,7 +38,7 @@ public sealed class ExportAttendeesQueryHandler(IApplicationDbContext context, I
             .OrderBy(t => t.HolderName, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Ticket.SeatLabel).ThenBy(t => t.Ticket.Id)
             .Select(t => new AttendeeRow(
                 t.Id, t.Ticket.Id, t.HolderName, t.HolderEmail, t.HolderPhone,
-                t.Ticket.SeatLabel ?? typeNames[t.Ticket.TicketTypeId], t.Ticket.Status.ToString(), t.Ticket.CheckedInAt));
+                t.Ticket.SeatLabel ?? typeNames[t.Ticket.TicketTypeId], t.Ticket.Status.ToString(), t.Ticket.CheckedInAt?.ToIso()));
         return new AttendeeExport($"attendees-{@event.Id:N}.csv", csv.Write(rows));
     }
 }
