@@ -34,6 +34,10 @@ public static class DependencyInjection
 
             // Numbers are numbers: "42" is not accepted for one, and the API document types them plainly.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+
+            // A property the endpoint does not take is refused, not ignored: `{"quantty": 2}` would otherwise claim
+            // the default quantity without a word (ADR 25). The document says so (additionalProperties: false).
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

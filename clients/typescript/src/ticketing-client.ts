@@ -4677,8 +4677,6 @@ export interface IApiKeyDto {
 export class AssignStaffCommand implements IAssignStaffCommand {
     userIds!: string[];
 
-    [key: string]: any;
-
     constructor(data?: IAssignStaffCommand) {
         if (data) {
             for (var property in data) {
@@ -4693,10 +4691,6 @@ export class AssignStaffCommand implements IAssignStaffCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["userIds"])) {
                 this.userIds = [] as any;
                 for (let item of _data["userIds"])
@@ -4714,10 +4708,6 @@ export class AssignStaffCommand implements IAssignStaffCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.userIds)) {
             data["userIds"] = [];
             for (let item of this.userIds)
@@ -4730,8 +4720,6 @@ export class AssignStaffCommand implements IAssignStaffCommand {
 /** Sets who works the event's door; every one must be a Staff user. */
 export interface IAssignStaffCommand {
     userIds: string[];
-
-    [key: string]: any;
 }
 
 export class AuditEntryDto implements IAuditEntryDto {
@@ -4914,8 +4902,6 @@ export class ChangePasswordCommand implements IChangePasswordCommand {
     currentPassword!: string;
     newPassword!: string;
 
-    [key: string]: any;
-
     constructor(data?: IChangePasswordCommand) {
         if (data) {
             for (var property in data) {
@@ -4927,10 +4913,6 @@ export class ChangePasswordCommand implements IChangePasswordCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.currentPassword = _data["currentPassword"];
             this.newPassword = _data["newPassword"];
         }
@@ -4945,10 +4927,6 @@ export class ChangePasswordCommand implements IChangePasswordCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["currentPassword"] = this.currentPassword;
         data["newPassword"] = this.newPassword;
         return data;
@@ -4959,8 +4937,6 @@ export class ChangePasswordCommand implements IChangePasswordCommand {
 export interface IChangePasswordCommand {
     currentPassword: string;
     newPassword: string;
-
-    [key: string]: any;
 }
 
 export class CheckInDto implements ICheckInDto {
@@ -5020,8 +4996,6 @@ export class CheckInTicketCommand implements ICheckInTicketCommand {
     code!: string;
     gate?: string | undefined;
 
-    [key: string]: any;
-
     constructor(data?: ICheckInTicketCommand) {
         if (data) {
             for (var property in data) {
@@ -5033,10 +5007,6 @@ export class CheckInTicketCommand implements ICheckInTicketCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.code = _data["code"];
             this.gate = _data["gate"];
         }
@@ -5051,10 +5021,6 @@ export class CheckInTicketCommand implements ICheckInTicketCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["code"] = this.code;
         data["gate"] = this.gate;
         return data;
@@ -5065,8 +5031,6 @@ export class CheckInTicketCommand implements ICheckInTicketCommand {
 export interface ICheckInTicketCommand {
     code: string;
     gate?: string | undefined;
-
-    [key: string]: any;
 }
 
 export class ClaimDto implements IClaimDto {
@@ -5228,8 +5192,6 @@ export class CreateClaimCommand implements ICreateClaimCommand {
     seatIds?: string[] | undefined;
     admissionToken?: string | undefined;
 
-    [key: string]: any;
-
     constructor(data?: ICreateClaimCommand) {
         if (data) {
             for (var property in data) {
@@ -5241,10 +5203,6 @@ export class CreateClaimCommand implements ICreateClaimCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.ticketTypeId = _data["ticketTypeId"];
             this.quantity = _data["quantity"];
             if (Array.isArray(_data["seatIds"])) {
@@ -5265,10 +5223,6 @@ export class CreateClaimCommand implements ICreateClaimCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["ticketTypeId"] = this.ticketTypeId;
         data["quantity"] = this.quantity;
         if (Array.isArray(this.seatIds)) {
@@ -5287,8 +5241,6 @@ export interface ICreateClaimCommand {
     quantity?: number | undefined;
     seatIds?: string[] | undefined;
     admissionToken?: string | undefined;
-
-    [key: string]: any;
 }
 
 /** A new event in Draft, owned by the caller; nothing is for sale until it is published. */
@@ -5313,8 +5265,6 @@ export class CreateEventCommand implements ICreateEventCommand {
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
 
-    [key: string]: any;
-
     constructor(data?: ICreateEventCommand) {
         if (data) {
             for (var property in data) {
@@ -5326,10 +5276,6 @@ export class CreateEventCommand implements ICreateEventCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.title = _data["title"];
             this.description = _data["description"];
             this.venueId = _data["venueId"];
@@ -5361,10 +5307,6 @@ export class CreateEventCommand implements ICreateEventCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["title"] = this.title;
         data["description"] = this.description;
         data["venueId"] = this.venueId;
@@ -5409,8 +5351,6 @@ export interface ICreateEventCommand {
     queue?: QueueInput | undefined;
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
-
-    [key: string]: any;
 }
 
 /** An Admin opens an account with a given role (organizers, staff, other admins). */
@@ -5419,8 +5359,6 @@ export class CreateUserCommand implements ICreateUserCommand {
     password!: string;
     displayName!: string;
     role!: string;
-
-    [key: string]: any;
 
     constructor(data?: ICreateUserCommand) {
         if (data) {
@@ -5433,10 +5371,6 @@ export class CreateUserCommand implements ICreateUserCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
             this.password = _data["password"];
             this.displayName = _data["displayName"];
@@ -5453,10 +5387,6 @@ export class CreateUserCommand implements ICreateUserCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         data["password"] = this.password;
         data["displayName"] = this.displayName;
@@ -5471,8 +5401,6 @@ export interface ICreateUserCommand {
     password: string;
     displayName: string;
     role: string;
-
-    [key: string]: any;
 }
 
 export class CreateVenueCommand implements ICreateVenueCommand {
@@ -5480,8 +5408,6 @@ export class CreateVenueCommand implements ICreateVenueCommand {
     address!: string;
     timeZone!: string;
     sections!: SectionInput[];
-
-    [key: string]: any;
 
     constructor(data?: ICreateVenueCommand) {
         if (data) {
@@ -5497,10 +5423,6 @@ export class CreateVenueCommand implements ICreateVenueCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.name = _data["name"];
             this.address = _data["address"];
             this.timeZone = _data["timeZone"];
@@ -5521,10 +5443,6 @@ export class CreateVenueCommand implements ICreateVenueCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["name"] = this.name;
         data["address"] = this.address;
         data["timeZone"] = this.timeZone;
@@ -5542,8 +5460,6 @@ export interface ICreateVenueCommand {
     address: string;
     timeZone: string;
     sections: SectionInput[];
-
-    [key: string]: any;
 }
 
 export class EventDto implements IEventDto {
@@ -6035,8 +5951,6 @@ export interface IEventStatsDto {
 export class ForgotPasswordCommand implements IForgotPasswordCommand {
     email!: string;
 
-    [key: string]: any;
-
     constructor(data?: IForgotPasswordCommand) {
         if (data) {
             for (var property in data) {
@@ -6048,10 +5962,6 @@ export class ForgotPasswordCommand implements IForgotPasswordCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
         }
     }
@@ -6065,10 +5975,6 @@ export class ForgotPasswordCommand implements IForgotPasswordCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         return data;
     }
@@ -6077,8 +5983,6 @@ export class ForgotPasswordCommand implements IForgotPasswordCommand {
 /** Mails a password reset token to the account with this address, replacing any earlier token. The answer is the same whether or not there is such an account. */
 export interface IForgotPasswordCommand {
     email: string;
-
-    [key: string]: any;
 }
 
 export class HttpValidationProblemDetails implements IHttpValidationProblemDetails {
@@ -6093,8 +5997,6 @@ export class HttpValidationProblemDetails implements IHttpValidationProblemDetai
     /** Quote it when reporting a problem: it names this request in the logs. */
     requestId!: string;
 
-    [key: string]: any;
-
     constructor(data?: IHttpValidationProblemDetails) {
         if (data) {
             for (var property in data) {
@@ -6106,10 +6008,6 @@ export class HttpValidationProblemDetails implements IHttpValidationProblemDetai
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.type = _data["type"];
             this.title = _data["title"];
             this.status = _data["status"];
@@ -6136,10 +6034,6 @@ export class HttpValidationProblemDetails implements IHttpValidationProblemDetai
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["type"] = this.type;
         data["title"] = this.title;
         data["status"] = this.status;
@@ -6169,15 +6063,11 @@ export interface IHttpValidationProblemDetails {
     code: string;
     /** Quote it when reporting a problem: it names this request in the logs. */
     requestId: string;
-
-    [key: string]: any;
 }
 
 /** An Admin issues a key for a client application; the answer carries the key, which is never shown again. */
 export class IssueApiKeyCommand implements IIssueApiKeyCommand {
     name!: string;
-
-    [key: string]: any;
 
     constructor(data?: IIssueApiKeyCommand) {
         if (data) {
@@ -6190,10 +6080,6 @@ export class IssueApiKeyCommand implements IIssueApiKeyCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.name = _data["name"];
         }
     }
@@ -6207,10 +6093,6 @@ export class IssueApiKeyCommand implements IIssueApiKeyCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["name"] = this.name;
         return data;
     }
@@ -6219,8 +6101,6 @@ export class IssueApiKeyCommand implements IIssueApiKeyCommand {
 /** An Admin issues a key for a client application; the answer carries the key, which is never shown again. */
 export interface IIssueApiKeyCommand {
     name: string;
-
-    [key: string]: any;
 }
 
 /** The answer to issuing a key: the only time the key is ever shown. */
@@ -6269,8 +6149,6 @@ export class LoginCommand implements ILoginCommand {
     email!: string;
     password!: string;
 
-    [key: string]: any;
-
     constructor(data?: ILoginCommand) {
         if (data) {
             for (var property in data) {
@@ -6282,10 +6160,6 @@ export class LoginCommand implements ILoginCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
             this.password = _data["password"];
         }
@@ -6300,10 +6174,6 @@ export class LoginCommand implements ILoginCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         data["password"] = this.password;
         return data;
@@ -6313,8 +6183,6 @@ export class LoginCommand implements ILoginCommand {
 export interface ILoginCommand {
     email: string;
     password: string;
-
-    [key: string]: any;
 }
 
 export class MoneyAuditDto implements IMoneyAuditDto {
@@ -7203,8 +7071,6 @@ export class ProblemDetails implements IProblemDetails {
     /** Quote it when reporting a problem: it names this request in the logs. */
     requestId!: string;
 
-    [key: string]: any;
-
     constructor(data?: IProblemDetails) {
         if (data) {
             for (var property in data) {
@@ -7216,10 +7082,6 @@ export class ProblemDetails implements IProblemDetails {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.type = _data["type"];
             this.title = _data["title"];
             this.status = _data["status"];
@@ -7239,10 +7101,6 @@ export class ProblemDetails implements IProblemDetails {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["type"] = this.type;
         data["title"] = this.title;
         data["status"] = this.status;
@@ -7264,8 +7122,6 @@ export interface IProblemDetails {
     code: string;
     /** Quote it when reporting a problem: it names this request in the logs. */
     requestId: string;
-
-    [key: string]: any;
 }
 
 export class QueueDrawDto implements IQueueDrawDto {
@@ -7412,8 +7268,6 @@ export class QueueInput implements IQueueInput {
     admissionsPerMinute?: number;
     admissionWindowMinutes?: number;
 
-    [key: string]: any;
-
     constructor(data?: IQueueInput) {
         if (data) {
             for (var property in data) {
@@ -7429,10 +7283,6 @@ export class QueueInput implements IQueueInput {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.enabled = _data["enabled"];
             this.admissionsPerMinute = _data["admissionsPerMinute"] !== undefined ? _data["admissionsPerMinute"] : 60;
             this.admissionWindowMinutes = _data["admissionWindowMinutes"] !== undefined ? _data["admissionWindowMinutes"] : 10;
@@ -7448,10 +7298,6 @@ export class QueueInput implements IQueueInput {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["enabled"] = this.enabled;
         data["admissionsPerMinute"] = this.admissionsPerMinute;
         data["admissionWindowMinutes"] = this.admissionWindowMinutes;
@@ -7463,8 +7309,6 @@ export interface IQueueInput {
     enabled: boolean;
     admissionsPerMinute?: number;
     admissionWindowMinutes?: number;
-
-    [key: string]: any;
 }
 
 export class QueueSettingsDto implements IQueueSettingsDto {
@@ -7515,8 +7359,6 @@ export interface IQueueSettingsDto {
 export class RefreshTokenCommand implements IRefreshTokenCommand {
     refreshToken!: string;
 
-    [key: string]: any;
-
     constructor(data?: IRefreshTokenCommand) {
         if (data) {
             for (var property in data) {
@@ -7528,10 +7370,6 @@ export class RefreshTokenCommand implements IRefreshTokenCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.refreshToken = _data["refreshToken"];
         }
     }
@@ -7545,10 +7383,6 @@ export class RefreshTokenCommand implements IRefreshTokenCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["refreshToken"] = this.refreshToken;
         return data;
     }
@@ -7557,8 +7391,6 @@ export class RefreshTokenCommand implements IRefreshTokenCommand {
 /** Trades a refresh token for a new pair. Each refresh token works once. */
 export interface IRefreshTokenCommand {
     refreshToken: string;
-
-    [key: string]: any;
 }
 
 /** Self-service sign-up; every new account is a Customer. */
@@ -7566,8 +7398,6 @@ export class RegisterCommand implements IRegisterCommand {
     email!: string;
     password!: string;
     displayName!: string;
-
-    [key: string]: any;
 
     constructor(data?: IRegisterCommand) {
         if (data) {
@@ -7580,10 +7410,6 @@ export class RegisterCommand implements IRegisterCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
             this.password = _data["password"];
             this.displayName = _data["displayName"];
@@ -7599,10 +7425,6 @@ export class RegisterCommand implements IRegisterCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         data["password"] = this.password;
         data["displayName"] = this.displayName;
@@ -7615,8 +7437,6 @@ export interface IRegisterCommand {
     email: string;
     password: string;
     displayName: string;
-
-    [key: string]: any;
 }
 
 export class RegisteredUserDto implements IRegisteredUserDto {
@@ -7659,8 +7479,6 @@ export interface IRegisteredUserDto {
 export class RequestOtpCommand implements IRequestOtpCommand {
     email!: string;
 
-    [key: string]: any;
-
     constructor(data?: IRequestOtpCommand) {
         if (data) {
             for (var property in data) {
@@ -7672,10 +7490,6 @@ export class RequestOtpCommand implements IRequestOtpCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
         }
     }
@@ -7689,10 +7503,6 @@ export class RequestOtpCommand implements IRequestOtpCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         return data;
     }
@@ -7701,8 +7511,6 @@ export class RequestOtpCommand implements IRequestOtpCommand {
 /** Mails a sign-in code to the address, opening a customer account for an address it has not seen. The answer is the same whatever the address, so it tells nobody which addresses have accounts. */
 export interface IRequestOtpCommand {
     email: string;
-
-    [key: string]: any;
 }
 
 /** Sets a new password with the token mailed by ForgotPasswordCommand. Whoever reset it may not be whoever was signed in, so every session of the account ends, and the lockout with them. */
@@ -7710,8 +7518,6 @@ export class ResetPasswordCommand implements IResetPasswordCommand {
     email!: string;
     token!: string;
     newPassword!: string;
-
-    [key: string]: any;
 
     constructor(data?: IResetPasswordCommand) {
         if (data) {
@@ -7724,10 +7530,6 @@ export class ResetPasswordCommand implements IResetPasswordCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
             this.token = _data["token"];
             this.newPassword = _data["newPassword"];
@@ -7743,10 +7545,6 @@ export class ResetPasswordCommand implements IResetPasswordCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         data["token"] = this.token;
         data["newPassword"] = this.newPassword;
@@ -7759,8 +7557,6 @@ export interface IResetPasswordCommand {
     email: string;
     token: string;
     newPassword: string;
-
-    [key: string]: any;
 }
 
 export class RevenueRowDto implements IRevenueRowDto {
@@ -7835,8 +7631,6 @@ export class RowInput implements IRowInput {
     label!: string;
     seats!: number;
 
-    [key: string]: any;
-
     constructor(data?: IRowInput) {
         if (data) {
             for (var property in data) {
@@ -7848,10 +7642,6 @@ export class RowInput implements IRowInput {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.label = _data["label"];
             this.seats = _data["seats"];
         }
@@ -7866,10 +7656,6 @@ export class RowInput implements IRowInput {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["label"] = this.label;
         data["seats"] = this.seats;
         return data;
@@ -7879,16 +7665,12 @@ export class RowInput implements IRowInput {
 export interface IRowInput {
     label: string;
     seats: number;
-
-    [key: string]: any;
 }
 
 /** The price of each seat type of a seated event; every seat type the venue has needs one. */
 export class SeatPricesInput implements ISeatPricesInput {
     standard?: number | undefined;
     deluxe?: number | undefined;
-
-    [key: string]: any;
 
     constructor(data?: ISeatPricesInput) {
         if (data) {
@@ -7901,10 +7683,6 @@ export class SeatPricesInput implements ISeatPricesInput {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.standard = _data["standard"];
             this.deluxe = _data["deluxe"];
         }
@@ -7919,10 +7697,6 @@ export class SeatPricesInput implements ISeatPricesInput {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["standard"] = this.standard;
         data["deluxe"] = this.deluxe;
         return data;
@@ -7933,8 +7707,6 @@ export class SeatPricesInput implements ISeatPricesInput {
 export interface ISeatPricesInput {
     standard?: number | undefined;
     deluxe?: number | undefined;
-
-    [key: string]: any;
 }
 
 export enum SeatStatus {
@@ -7953,8 +7725,6 @@ export class SectionInput implements ISectionInput {
     seatType!: SeatType;
     rows!: RowInput[];
 
-    [key: string]: any;
-
     constructor(data?: ISectionInput) {
         if (data) {
             for (var property in data) {
@@ -7969,10 +7739,6 @@ export class SectionInput implements ISectionInput {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.name = _data["name"];
             this.seatType = _data["seatType"];
             if (Array.isArray(_data["rows"])) {
@@ -7992,10 +7758,6 @@ export class SectionInput implements ISectionInput {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["name"] = this.name;
         data["seatType"] = this.seatType;
         if (Array.isArray(this.rows)) {
@@ -8011,8 +7773,6 @@ export interface ISectionInput {
     name: string;
     seatType: SeatType;
     rows: RowInput[];
-
-    [key: string]: any;
 }
 
 /** A walk-in buys at the box office: confirmed at once, paid in cash, no queue — but the same stock rules as online claims (one conditional update per ticket type, seats all or nothing), so the box office cannot oversell either. */
@@ -8023,8 +7783,6 @@ export class SellAtBoxOfficeCommand implements ISellAtBoxOfficeCommand {
     ticketTypeId?: string | undefined;
     quantity?: number | undefined;
     seatIds?: string[] | undefined;
-
-    [key: string]: any;
 
     constructor(data?: ISellAtBoxOfficeCommand) {
         if (data) {
@@ -8037,10 +7795,6 @@ export class SellAtBoxOfficeCommand implements ISellAtBoxOfficeCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.customerName = _data["customerName"];
             this.customerEmail = _data["customerEmail"];
             this.customerPhone = _data["customerPhone"];
@@ -8063,10 +7817,6 @@ export class SellAtBoxOfficeCommand implements ISellAtBoxOfficeCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["customerName"] = this.customerName;
         data["customerEmail"] = this.customerEmail;
         data["customerPhone"] = this.customerPhone;
@@ -8089,14 +7839,10 @@ export interface ISellAtBoxOfficeCommand {
     ticketTypeId?: string | undefined;
     quantity?: number | undefined;
     seatIds?: string[] | undefined;
-
-    [key: string]: any;
 }
 
 export class SetUserRolesRequest implements ISetUserRolesRequest {
     roles!: string[] | undefined;
-
-    [key: string]: any;
 
     constructor(data?: ISetUserRolesRequest) {
         if (data) {
@@ -8109,10 +7855,6 @@ export class SetUserRolesRequest implements ISetUserRolesRequest {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             if (Array.isArray(_data["roles"])) {
                 this.roles = [] as any;
                 for (let item of _data["roles"])
@@ -8130,10 +7872,6 @@ export class SetUserRolesRequest implements ISetUserRolesRequest {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         if (Array.isArray(this.roles)) {
             data["roles"] = [];
             for (let item of this.roles)
@@ -8145,8 +7883,6 @@ export class SetUserRolesRequest implements ISetUserRolesRequest {
 
 export interface ISetUserRolesRequest {
     roles: string[] | undefined;
-
-    [key: string]: any;
 }
 
 export class StaffMemberDto implements IStaffMemberDto {
@@ -8197,8 +7933,6 @@ export interface IStaffMemberDto {
 export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
     method!: ClaimPaymentMethod;
 
-    [key: string]: any;
-
     constructor(data?: IStartClaimPaymentCommand) {
         if (data) {
             for (var property in data) {
@@ -8210,10 +7944,6 @@ export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.method = _data["method"];
         }
     }
@@ -8227,10 +7957,6 @@ export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["method"] = this.method;
         return data;
     }
@@ -8239,16 +7965,12 @@ export class StartClaimPaymentCommand implements IStartClaimPaymentCommand {
 /** Pays a pending claim. Wallet: debited at once and the claim becomes a booking. Card: a checkout to complete, the booking follows the gateway's webhook. Split: the wallet pays what it can now, the card the rest; if the card part fails, the wallet part comes back. */
 export interface IStartClaimPaymentCommand {
     method: ClaimPaymentMethod;
-
-    [key: string]: any;
 }
 
 /** Adds money to the wallet by card: a checkout to complete; the gateway's webhook credits the wallet, once. */
 export class StartWalletTopUpCommand implements IStartWalletTopUpCommand {
     amount!: number;
     currency?: string | undefined;
-
-    [key: string]: any;
 
     constructor(data?: IStartWalletTopUpCommand) {
         if (data) {
@@ -8261,10 +7983,6 @@ export class StartWalletTopUpCommand implements IStartWalletTopUpCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.amount = _data["amount"];
             this.currency = _data["currency"];
         }
@@ -8279,10 +7997,6 @@ export class StartWalletTopUpCommand implements IStartWalletTopUpCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["amount"] = this.amount;
         data["currency"] = this.currency;
         return data;
@@ -8293,8 +8007,6 @@ export class StartWalletTopUpCommand implements IStartWalletTopUpCommand {
 export interface IStartWalletTopUpCommand {
     amount: number;
     currency?: string | undefined;
-
-    [key: string]: any;
 }
 
 export class TicketDto implements ITicketDto {
@@ -8438,8 +8150,6 @@ export class TicketTypeInput implements ITicketTypeInput {
     capacity!: number;
     id?: string | undefined;
 
-    [key: string]: any;
-
     constructor(data?: ITicketTypeInput) {
         if (data) {
             for (var property in data) {
@@ -8451,10 +8161,6 @@ export class TicketTypeInput implements ITicketTypeInput {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.name = _data["name"];
             this.price = _data["price"];
             this.capacity = _data["capacity"];
@@ -8471,10 +8177,6 @@ export class TicketTypeInput implements ITicketTypeInput {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["name"] = this.name;
         data["price"] = this.price;
         data["capacity"] = this.capacity;
@@ -8489,8 +8191,6 @@ export interface ITicketTypeInput {
     price: number;
     capacity: number;
     id?: string | undefined;
-
-    [key: string]: any;
 }
 
 export class TokenPairDto implements ITokenPairDto {
@@ -8566,8 +8266,6 @@ export class UpdateEventCommand implements IUpdateEventCommand {
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
 
-    [key: string]: any;
-
     constructor(data?: IUpdateEventCommand) {
         if (data) {
             for (var property in data) {
@@ -8579,10 +8277,6 @@ export class UpdateEventCommand implements IUpdateEventCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.title = _data["title"];
             this.description = _data["description"];
             this.venueId = _data["venueId"];
@@ -8614,10 +8308,6 @@ export class UpdateEventCommand implements IUpdateEventCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["title"] = this.title;
         data["description"] = this.description;
         data["venueId"] = this.venueId;
@@ -8662,8 +8352,6 @@ export interface IUpdateEventCommand {
     queue?: QueueInput | undefined;
     claimTtlMinutes?: number;
     maxTicketsPerCustomer?: number;
-
-    [key: string]: any;
 }
 
 export class UserDto implements IUserDto {
@@ -8954,8 +8642,6 @@ export class VerifyOtpCommand implements IVerifyOtpCommand {
     email!: string;
     code!: string;
 
-    [key: string]: any;
-
     constructor(data?: IVerifyOtpCommand) {
         if (data) {
             for (var property in data) {
@@ -8967,10 +8653,6 @@ export class VerifyOtpCommand implements IVerifyOtpCommand {
 
     init(_data?: any) {
         if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
             this.email = _data["email"];
             this.code = _data["code"];
         }
@@ -8985,10 +8667,6 @@ export class VerifyOtpCommand implements IVerifyOtpCommand {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
         data["email"] = this.email;
         data["code"] = this.code;
         return data;
@@ -8999,8 +8677,6 @@ export class VerifyOtpCommand implements IVerifyOtpCommand {
 export interface IVerifyOtpCommand {
     email: string;
     code: string;
-
-    [key: string]: any;
 }
 
 export class WalletDto implements IWalletDto {

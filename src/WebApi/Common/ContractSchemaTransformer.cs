@@ -13,6 +13,7 @@ namespace Ticketing.WebApi.Common;
 /// <item>Every property of a response (<c>…Dto</c>, and the paginated lists of them) is required: the serializer
 /// always writes each one, null where it has no value, so a client may rely on it being there; and none other is
 /// sent, so a typo in a client (<c>claim.totl</c>) does not compile.</item>
+/// <item>Every other object with properties (an input) is closed: the server refuses a property it does not take.</item>
 /// <item>Problem details carry <c>code</c> and <c>requestId</c>, always (<see cref="ProblemDetailsDefaults"/>).</item>
 /// </list>
 /// </summary>
@@ -28,6 +29,11 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         else if (IsResponse(type) && schema.Properties is { Count: > 0 } properties)
         {
             schema.Required = new HashSet<string>(properties.Keys);
+            schema.AdditionalPropertiesAllowed = false;
+        }
+        else if (!typeof(ProblemDetails).IsAssignableFrom(type) && schema.Properties is { Count: > 0 })
+        {
+            // An input: the serializer refuses a property no member takes (ADR 25), so the document does too.
             schema.AdditionalPropertiesAllowed = false;
         }
         else if (typeof(ProblemDetails).IsAssignableFrom(type))

@@ -55,6 +55,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Errors.PaymentGatewayUnavailable, "The payment provider is unavailable; nothing was charged. Try again shortly."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(
             Errors.PayloadTooLarge, "The request body is larger than 1 MiB."),
+        BadHttpRequestException { InnerException: JsonException json } e when UnmappedProperty().Match(json.Message) is { Success: true } unmapped =>
+            NotTaken(e.StatusCode, json.Path, unmapped.Groups["name"].Value),
         BadHttpRequestException { InnerException: JsonException { Path.Length: > 1 } json } e => MalformedAt(e.StatusCode, json.Path!),
         BadHttpRequestException e => Problem(e.StatusCode, Errors.MalformedRequest.Value, MalformedDetail(e, endpoint)),
         JsonException => Problem(Errors.MalformedRequest, "The request body is not valid JSON."),
@@ -97,6 +99,18 @@ public sealed partial class ProblemDetailsExceptionHandler(
         var problem = Problem(status, Errors.MalformedRequest.Value, $"The request body is not valid JSON for this endpoint (at {jsonPath}).");
         var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["This value is not of the type or range the field takes."] };
+        return problem;
+    }
+
+    /// <summary>
+    /// A property no member takes (the serializer disallows them, ADR 25), named by its path (which ends with it) in
+    /// <c>errors</c> and, unlike the serializer's message, without the .NET type's name.
+    /// </summary>
+    private static ProblemDetails NotTaken(int status, string? path, string name)
+    {
+        var field = path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : name;
+        var problem = Problem(status, Errors.MalformedRequest.Value, $"The request body has a property this endpoint does not take: '{field}'.");
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["This endpoint does not take this property."] };
         return problem;
     }
 
@@ -145,4 +159,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     [GeneratedRegex("parameter \"\\S+ (?<name>\\w+)\"")]
     private static partial Regex ParameterName();
+
+    // System.Text.Json names the property only in its message.
+    [GeneratedRegex("^The JSON property '(?<name>[^']+)' could not be mapped to any \\.NET member")]
+    private static partial Regex UnmappedProperty();
 }

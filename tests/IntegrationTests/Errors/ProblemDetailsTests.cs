@@ -11,6 +11,8 @@ namespace Ticketing.IntegrationTests.Errors;
 
 public sealed class ProblemDetailsTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
@@ -39,6 +41,34 @@ public sealed class ProblemDetailsTests(ApiFixture fixture) : IntegrationTest(fi
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST");
         problem.GetProperty("detail").GetString()!.ShouldNotContain("Ticketing.");
+    }
+
+    [Theory]
+    [InlineData("{\"email\": \"a@example.com\", \"pasword\": \"x\"}", "pasword")]
+    [InlineData("{\"email\": \"a@example.com\", \"password\": \"x\", \"remember\": true}", "remember")]
+    public async Task A_property_the_endpoint_does_not_take_is_400_naming_it_not_ignored(string body, string field)
+    {
+        var response = await Anonymous().PostAsync("/api/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST");
+        problem.GetProperty("detail").GetString().ShouldBe($"The request body has a property this endpoint does not take: '{field}'.");
+        problem.GetProperty("errors").GetProperty(field)[0].GetString().ShouldBe("This endpoint does not take this property.");
+    }
+
+    [Fact]
+    public async Task A_nested_property_the_endpoint_does_not_take_is_named_by_its_path()
+    {
+        var organizer = await CreateUserAsync("Organizer");
+        var body = $$"""
+            {"title":"Show","startsAt":"{{Now.AddDays(5):O}}","endsAt":"{{Now.AddDays(5).AddHours(2):O}}","saleStartsAt":"{{Now.AddDays(1):O}}",
+             "currency":"USD","ticketTypes":[{"name":"General","price":10,"capacity":10,"capacityy":20}]}
+            """;
+
+        var response = await organizer.Client.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var errors = (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_REQUEST")).GetProperty("errors");
+        errors.TryGetProperty("ticketTypes[0].capacityy", out _).ShouldBeTrue(errors.ToString());
+        (await ScalarAsync<long>("SELECT count(*) FROM events")).ShouldBe(0);
     }
 
     [Theory]
